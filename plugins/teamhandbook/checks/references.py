@@ -1,0 +1,103 @@
+"""Resolve the references between decisions and report the ones that point nowhere."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from ..model.decision import Decision, DecisionLog, Reference
+from ..model.problem import Problem, error
+
+_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d+)(?:$|[\s.:_-])", re.I)
+
+RELATIONS = (("supersedes", "supersedes"), ("superseded_by", "superseded-by"), ("relates_to", "relates-to"))
+"""Each relation's attribute name and the name an author writes."""
+
+
+class ReferenceIndex:
+    """Finds a decision from the many ways people refer to one."""
+
+    def __init__(self, log: DecisionLog) -> None:
+        self.by_id = log.by_id
+        self.by_number: dict[int, list[Decision]] = {}
+        self.by_slug: dict[str, list[Decision]] = {}
+        for decision in log:
+            if decision.number is not None:
+                self.by_number.setdefault(decision.number, []).append(decision)
+            slug = re.sub(r"^(?:\d{8}|(?:adr|dr|rfc)?[-_]?\d+)[-_]", "", decision.id, flags=re.I)
+            self.by_slug.setdefault(slug.lower(), []).append(decision)
+
+    def find(self, text: str) -> list[Decision]:
+        """Return the decisions a reference could mean: one when it is clear, several when not."""
+        key = _reference_key(text)
+        if key in self.by_id:
+            return [self.by_id[key]]
+        match = _NUMBER.match(key)
+        if match:
+            return self.by_number.get(int(match.group(1)), [])
+        return self.by_slug.get(key.lower(), [])
+
+
+def _reference_key(text: str) -> str:
+    """Reduce a reference to a file stem or a label: ``[5. X](../0005-x.md#y)`` → ``0005-x``."""
+    text = text.strip().strip("*_`\"'")
+    link = _LINK.search(text)
+    if link:
+        text = link.group(1)
+    text = unquote(text.split("#", 1)[0]) if ("/" in text or text.endswith(".md")) else text
+    text = text.rstrip("/").rsplit("/", 1)[-1]
+    return text[:-3] if text.endswith(".md") else text
+
+
+def resolve_references(log: DecisionLog) -> list[Problem]:
+    """Point every reference at the decision it means, reporting those that match none or many."""
+    index = ReferenceIndex(log)
+    problems: list[Problem] = []
+    for decision in log:
+        for attribute, written in RELATIONS:
+            refs: list[Reference] = getattr(decision, attribute)
+            for ref in refs:
+                problem = _resolve(ref, index, decision, written)
+                if problem:
+                    problems.append(problem)
+            _drop_duplicate_targets(refs)
+    return problems
+
+
+def _resolve(ref: Reference, index: ReferenceIndex, decision: Decision, written: str) -> Problem | None:
+    """Resolve one reference, returning a problem when it cannot be."""
+    matches = index.find(ref.text)
+    if len(matches) == 1:
+        ref.target = matches[0].id
+        if ref.target == decision.id:
+            return error(
+                decision.source, ref.line, f"`{written}` names this decision itself.", "self-reference"
+            )
+        return None
+    if not matches:
+        return error(
+            decision.source,
+            ref.line,
+            f"`{written}` points at '{ref.text}', but no decision has that number or file name.",
+            "missing-target",
+        )
+    names = ", ".join(d.source for d in matches)
+    return error(
+        decision.source,
+        ref.line,
+        f"`{written}` points at '{ref.text}', which could be any of {names}; use the file name to say which.",
+        "ambiguous-target",
+    )
+
+
+def _drop_duplicate_targets(refs: list[Reference]) -> None:
+    """Keep one reference per target, so ``5`` and ``ADR-0005`` do not count twice."""
+    seen: set[str] = set()
+    kept = []
+    for ref in refs:
+        if ref.target is None or ref.target not in seen:
+            kept.append(ref)
+            if ref.target:
+                seen.add(ref.target)
+    refs[:] = kept

@@ -1,0 +1,129 @@
+"""Supersession: both sides must say it, the statuses must agree, and it must never loop."""
+
+from __future__ import annotations
+
+from ..model.decision import Decision, DecisionLog, Reference, Status
+from ..model.problem import Problem, error, warning
+
+
+def check_supersession(log: DecisionLog) -> list[Problem]:
+    """Report one-sided supersessions and cycles, then complete the missing sides in the model.
+
+    Completing them lets every page show the relation, while the report tells the author which
+    file to fix.
+    """
+    problems = _one_sided(log)
+    problems += _status_disagreements(log)
+    problems += _cycles(log)
+    return problems
+
+
+def _one_sided(log: DecisionLog) -> list[Problem]:
+    """Find supersessions written on one side only, and add the other side as inferred."""
+    problems: list[Problem] = []
+    missing: list[tuple[Decision, str, Decision]] = []
+    for decision in log:
+        for ref in decision.supersedes:
+            other = log.get(ref.target) if ref.target else None
+            if other and decision.id not in other.relation_ids("superseded_by"):
+                problems.append(_not_mirrored(decision, ref, other, "supersedes", "superseded-by"))
+                missing.append((other, "superseded_by", decision))
+        for ref in decision.superseded_by:
+            other = log.get(ref.target) if ref.target else None
+            if other and decision.id not in other.relation_ids("supersedes"):
+                problems.append(_not_mirrored(decision, ref, other, "is superseded by", "supersedes"))
+                missing.append((other, "supersedes", decision))
+    for other, attribute, source in missing:
+        getattr(other, attribute).append(Reference(source.id, 1, source.id, inferred=True))
+    return problems
+
+
+def _not_mirrored(
+    decision: Decision, ref: Reference, other: Decision, says: str, missing_key: str
+) -> Problem:
+    """Describe a supersession that only one of the two files records."""
+    return error(
+        decision.source,
+        ref.line,
+        f"this decision {says} {other.display_id}, but {other.source} does not say so; "
+        f"add `{missing_key}: {decision.id}` to {other.source}.",
+        "not-mirrored",
+    )
+
+
+def _status_disagreements(log: DecisionLog) -> list[Problem]:
+    """Report superseded decisions whose status says otherwise, and the reverse."""
+    problems: list[Problem] = []
+    for decision in log:
+        line = decision.line_of("status")
+        if decision.superseded_by and decision.status not in (Status.SUPERSEDED, None):
+            successors = ", ".join(ref.target or ref.text for ref in decision.superseded_by)
+            problems.append(
+                warning(
+                    decision.source,
+                    line,
+                    f"the status is {decision.status.value}, but the decision is superseded by "
+                    f"{successors}; set `status: superseded`.",
+                    "status-disagrees",
+                )
+            )
+        if decision.status is Status.SUPERSEDED and not decision.superseded_by:
+            problems.append(
+                warning(
+                    decision.source,
+                    line,
+                    "the status is superseded, but no decision is named as its successor; "
+                    "add `superseded-by:` with the decision that replaces it.",
+                    "no-successor",
+                )
+            )
+    return problems
+
+
+def _cycles(log: DecisionLog) -> list[Problem]:
+    """Report each cycle of supersession once, e.g. 0003 supersedes 0005 supersedes 0003."""
+    problems: list[Problem] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    for start in log:
+        if start.id in state:
+            continue
+        path: list[str] = []
+        stack: list[tuple[str, list[str]]] = [(start.id, _successors(log, start.id))]
+        state[start.id] = 1
+        path.append(start.id)
+        while stack:
+            node, pending = stack[-1]
+            if not pending:
+                stack.pop()
+                path.pop()
+                state[node] = 2
+                continue
+            nxt = pending.pop()
+            if state.get(nxt) == 1:
+                problems.append(_cycle_problem(log, [*path[path.index(nxt) :], nxt]))
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append((nxt, _successors(log, nxt)))
+    return problems
+
+
+def _successors(log: DecisionLog, decision_id: str) -> list[str]:
+    """Return the ids a decision supersedes, itself excepted (reported on its own)."""
+    decision = log.get(decision_id)
+    if decision is None:
+        return []
+    return [ref.target for ref in decision.supersedes if ref.target and ref.target != decision_id]
+
+
+def _cycle_problem(log: DecisionLog, cycle: list[str]) -> Problem:
+    """Describe a supersession cycle, on the line of the first decision that closes it."""
+    first = log.by_id[cycle[0]]
+    ref = next((r for r in first.supersedes if r.target == cycle[1]), None)
+    chain = " supersedes ".join(log.by_id[i].display_id for i in cycle)
+    return error(
+        first.source,
+        ref.line if ref else 1,
+        f"supersession goes round in a circle: {chain}; a decision cannot replace one that replaces it.",
+        "supersession-cycle",
+    )

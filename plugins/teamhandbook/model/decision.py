@@ -1,0 +1,164 @@
+"""Decision records: what one ADR says, whatever format it was written in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """The normalised lifecycle of a decision."""
+
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    DEPRECATED = "deprecated"
+    SUPERSEDED = "superseded"
+
+    @property
+    def label(self) -> str:
+        """The status as a reader sees it: ``Accepted``."""
+        return self.value.capitalize()
+
+
+STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+"""Statuses in the order a reader expects them listed, from first to final."""
+
+INACTIVE_STATUSES = frozenset({Status.REJECTED, Status.DEPRECATED, Status.SUPERSEDED})
+"""Statuses of decisions that no longer guide the team."""
+
+
+class DecisionFormat(StrEnum):
+    """The conventions a decision file was read with."""
+
+    MADR4 = "madr4"
+    MADR3 = "madr3"
+    MADR2 = "madr2"
+    NYGARD = "nygard"
+    LOG4BRAINS = "log4brains"
+    MARKDOWN = "markdown"
+    """No recognisable metadata: a title and a body only."""
+
+
+@dataclass
+class Reference:
+    """A pointer to another decision, as an author wrote it."""
+
+    text: str
+    """The reference as written: ``ADR-0005``, ``5``, ``0005-use-postgres.md``…"""
+
+    line: int
+    """The line of the source file the reference is on."""
+
+    target: str | None = None
+    """The id of the decision it resolves to, once resolved."""
+
+    inferred: bool = False
+    """True when the file does not say this, but the other side of the relation does."""
+
+
+@dataclass
+class Decision:
+    """One architecture (or team) decision record."""
+
+    id: str
+    """The file's stem, unique in the log; the page lives at ``decisions/<id>/``."""
+
+    source: str
+    """Path of the file relative to the handbook root, with forward slashes."""
+
+    title: str
+    format: DecisionFormat
+    folder: str = ""
+    """The subfolder of the decision folder the file is in; '' for the folder itself."""
+
+    number: int | None = None
+    status: Status | None = None
+    status_raw: str | None = None
+    """The status exactly as written, for statuses that were normalised or not understood."""
+
+    date: dt.date | None = None
+    date_raw: str | None = None
+    deciders: list[str] = field(default_factory=list)
+    consulted: list[str] = field(default_factory=list)
+    informed: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    supersedes: list[Reference] = field(default_factory=list)
+    superseded_by: list[Reference] = field(default_factory=list)
+    relates_to: list[Reference] = field(default_factory=list)
+    owner: str | None = None
+    review_by: dt.date | None = None
+    feedback_by: dt.date | None = None
+    must_read: bool = False
+    body: str = ""
+    """The Markdown shown under the decision's header: the file minus the metadata we display."""
+
+    lines: dict[str, int] = field(default_factory=dict)
+    """Where each field was read, by field name: ``{"status": 7}``."""
+
+    extra: dict[str, object] = field(default_factory=dict)
+    """Front-matter keys the handbook does not interpret, kept for templates and macros."""
+
+    details: dict[str, str] = field(default_factory=dict)
+    """Other header lines written in the body (``* Components: …``), shown in the page header."""
+
+    @property
+    def display_id(self) -> str:
+        """A short label for the decision: ``ADR-0005``, or its id when it has no number."""
+        return f"ADR-{self.number:04d}" if self.number is not None else self.id
+
+    def line_of(self, field_name: str) -> int:
+        """Return the line a field was read from, or 1 when it was not written down."""
+        return self.lines.get(field_name, 1)
+
+    def relation_ids(self, name: str) -> list[str]:
+        """Return the resolved target ids of one relation (``supersedes``, ``relates_to``…)."""
+        refs: list[Reference] = getattr(self, name)
+        return [ref.target for ref in refs if ref.target is not None]
+
+
+@dataclass
+class DecisionLog:
+    """Every decision of a handbook, in reading order, with fast lookups."""
+
+    decisions: list[Decision] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Markdown files in the folder that are not decisions (index, README, templates)."""
+
+    assets: list[str] = field(default_factory=list)
+    """Other files in the folder (images, diagrams) that decisions may link to."""
+
+    def __post_init__(self) -> None:
+        self.decisions.sort(key=sort_key)
+        self.by_id: dict[str, Decision] = {d.id: d for d in self.decisions}
+
+    def __iter__(self):
+        return iter(self.decisions)
+
+    def __len__(self) -> int:
+        return len(self.decisions)
+
+    def get(self, decision_id: str) -> Decision | None:
+        """Return the decision with this id, if any."""
+        return self.by_id.get(decision_id)
+
+    def status_counts(self) -> dict[str, int]:
+        """Count decisions per normalised status; ``unknown`` counts the rest."""
+        counts: dict[str, int] = {}
+        for decision in self.decisions:
+            key = decision.status.value if decision.status else "unknown"
+            counts[key] = counts.get(key, 0) + 1
+        return counts
+
+    def all_tags(self) -> list[str]:
+        """Return every tag used, sorted case-insensitively."""
+        return sorted({tag for d in self.decisions for tag in d.tags}, key=str.casefold)
+
+
+def sort_key(decision: Decision) -> tuple[int, int, str, str]:
+    """Order decisions by number; unnumbered ones follow, by date and then id."""
+    if decision.number is not None:
+        return (0, decision.number, "", decision.id)
+    return (1, 0, decision.date.isoformat() if decision.date else "9999", decision.id)

@@ -1,0 +1,61 @@
+"""Problems found in a handbook's sources: one file, one line, one plain sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How much a problem matters: errors fail checks, warnings inform, notes are hints."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong in a source file, told in terms its author understands."""
+
+    file: str
+    """Path of the file, relative to the handbook's root, with forward slashes."""
+
+    line: int
+    """1-based line the problem is on; 1 when it concerns the file as a whole."""
+
+    message: str
+    """A plain sentence, saying what is wrong and, where possible, how to fix it."""
+
+    severity: Severity = Severity.ERROR
+
+    code: str = "invalid"
+    """A stable, short identifier of the kind of problem, e.g. ``unknown-status``."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the problem as plain data, as ``decisions.json`` and ``handbook check`` print it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "message": self.message,
+            "severity": self.severity.value,
+            "code": self.code,
+        }
+
+
+def error(file: str, line: int, message: str, code: str) -> Problem:
+    """Return an error-level problem."""
+    return Problem(file, max(line, 1), message, Severity.ERROR, code)
+
+
+def warning(file: str, line: int, message: str, code: str) -> Problem:
+    """Return a warning-level problem."""
+    return Problem(file, max(line, 1), message, Severity.WARNING, code)
+
+
+def note(file: str, line: int, message: str, code: str) -> Problem:
+    """Return a note: worth showing to an author, never a reason to fail a build."""
+    return Problem(file, max(line, 1), message, Severity.NOTE, code)

@@ -1,0 +1,45 @@
+"""The options of the ``team-handbook`` MkDocs plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from ..settings import DEFAULT_DECISIONS_DIR, DEFAULT_NAV_DECISIONS
+
+
+class TeamHandbookConfig(Config):
+    """Options of the ``team-handbook`` plugin, as written under it in ``mkdocs.yml``."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off without removing its configuration, e.g. ``!ENV [HANDBOOK, true]``."""
+
+    decisions_dir = c.Type(str, default=DEFAULT_DECISIONS_DIR)
+    """The folder of decision records, relative to ``mkdocs.yml``; it lives outside ``docs/``.
+
+    A folder named explicitly must exist; the default may be missing (a handbook without decisions).
+    """
+
+    status_aliases = c.DictOfItems(c.Type(str), default={})
+    """A team's own status words mapped to the handbook's statuses, e.g. ``aceito: accepted``."""
+
+    ignore = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns of Markdown files in the decision folder that are not decisions."""
+
+    nav_decisions = c.Type(int, default=DEFAULT_NAV_DECISIONS)
+    """How many of the most recent decisions the navigation lists; ``-1`` lists them all.
+
+    Material renders the whole navigation into every page, so listing every decision makes the
+    build quadratic; the index, timeline, search and previous/next links reach the rest.
+    """
+
+    render_macros = c.Type(bool, default=False)
+    """Let mkdocs-macros render decision pages and generated pages.
+
+    Off by default: decision records quote ``{{ }}`` from GitHub Actions, Helm and Jinja, which
+    macros would try to run.
+    """
+
+    mermaid = c.Choice(("local", "cdn"), default="local")
+    """Where Mermaid diagrams load Mermaid from: the copy shipped with the plugin, so the site
+    works offline and behind firewalls, or Material's default CDN."""

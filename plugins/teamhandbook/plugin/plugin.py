@@ -1,0 +1,265 @@
+"""The ``team-handbook`` MkDocs plugin: a thin adapter over the handbook core.
+
+Events, in build order:
+
+- ``on_config``: settings for the core, folders to watch, stylesheets and scripts, macros.
+- ``on_files``: the core reads and checks every source once; decision pages, generated pages
+  and exports join the site; problems go to the log, so ``--strict`` fails on them.
+- ``on_nav``: the most recent decisions join the navigation; every decision gets its title,
+  status and neighbours, which dirty builds would otherwise leave empty.
+- ``on_page_markdown``: metadata for Material (tags, status) and the macros opt-out.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from pathlib import Path
+from urllib.parse import quote
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..handbook import Handbook, load_handbook
+from ..model.decision import Decision, Status
+from ..model.problem import Problem, Severity
+from ..pages import markdown as md
+from ..pages.decision_index import INDEX_PATH
+from ..pages.decision_page import DecisionPageOptions
+from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..site import SitePages, build_site_pages
+from . import assets, macros
+from .config import TeamHandbookConfig
+from .files import SourcePage, generated_page
+
+log = get_plugin_logger(__name__)
+
+STATUS_TOOLTIPS = {status.value: f"{status.label} decision" for status in Status}
+
+
+class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
+    """Brings a team's decisions (and, later, its agreement) into a Material for MkDocs site."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.handbook: Handbook | None = None
+        self.site: SitePages | None = None
+        self.decision_files: dict[str, Decision] = {}
+        self.generated_uris: set[str] = set()
+        self.current_page: Page | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Turn the plugin's options into core settings and prepare the site."""
+        if not self.config.enabled:
+            return config
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.settings = Settings(
+            root=root,
+            docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix()
+            if Path(config.docs_dir).resolve().is_relative_to(root)
+            else config.docs_dir,
+            decisions_dir=self.config.decisions_dir,
+            status_aliases=dict(self.config.status_aliases),
+            ignore=tuple(self.config.ignore),
+        )
+        decisions = self.settings.decisions_path
+        if not decisions.is_dir() and self.config.decisions_dir != DEFAULT_DECISIONS_DIR:
+            raise PluginError(
+                f"team-handbook: the decisions folder '{self.config.decisions_dir}' does not exist "
+                f"(looked in {decisions}); create it or correct `decisions_dir` in mkdocs.yml."
+            )
+        if decisions.is_dir():
+            config.watch.append(str(decisions))
+        extra_status = config.extra.setdefault("status", {})
+        for key, tooltip in STATUS_TOOLTIPS.items():
+            extra_status.setdefault(key, tooltip)
+        assets.register(config, mermaid=self.config.mermaid)
+        macros.register(self, config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        """Read the handbook once and add its pages, exports and assets to the site."""
+        if not self.config.enabled or self.settings is None:
+            return files
+        try:
+            self.handbook = load_handbook(self.settings)
+        except SettingsError as exc:
+            raise PluginError(f"team-handbook: {exc}") from None
+        self.site = build_site_pages(
+            self.handbook,
+            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
+            graph_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
+            page_url=lambda decision: _page_url(config, decision),
+        )
+        self._add_decisions(files, config)
+        self._add_generated(files, config)
+        assets.add_files(files, config, mermaid=self.config.mermaid)
+        report(self.handbook.problems)
+        return files
+
+    def _add_decisions(self, files: Files, config: MkDocsConfig) -> None:
+        """Add a page per decision and copy the folder's images and other assets."""
+        assert self.handbook is not None and self.site is not None
+        self.decision_files = {}
+        root = self.handbook.settings.root.resolve()
+        nav_level = InclusionLevel.NOT_IN_NAV
+        for decision in self.handbook.decisions:
+            src_uri = md.decision_path(decision)
+            page = SourcePage(
+                src_uri, config, root / decision.source, self.site.renderer(decision), nav_level
+            )
+            if _taken(files, src_uri, decision.source):
+                continue
+            files.append(page)
+            self.decision_files[src_uri] = decision
+        decisions_root = self.handbook.settings.decisions_path
+        for asset in self.handbook.decisions.assets:
+            path = root / asset
+            src_uri = "decisions/" + path.relative_to(decisions_root).as_posix()
+            if not _taken(files, src_uri, asset):
+                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the generated pages and exports; an author's page at the same path wins."""
+        assert self.site is not None
+        self.generated_uris = set()
+        for src_uri, content in self.site.generated.items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                if src_uri.endswith(".md"):
+                    existing.content_string = _merge_into(existing.content_string, content)
+                    self.generated_uris.add(src_uri)
+                else:
+                    report([_collision(existing, src_uri)])
+                continue
+            files.append(generated_page(config, src_uri, content))
+            if src_uri.endswith(".md"):
+                self.generated_uris.add(src_uri)
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """List the most recent decisions in the navigation and link decisions to their neighbours."""
+        if not self.decision_files or self.handbook is None:
+            return nav
+        pages: dict[str, Page] = {}
+        for src_uri, decision in self.decision_files.items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None and file.page is not None:
+                file.page.meta = self._meta(decision)
+                pages[decision.id] = file.page
+        ordered = [pages[d.id] for d in self.handbook.decisions if d.id in pages]
+        for previous, following in itertools.pairwise(ordered):
+            previous.next_page, following.previous_page = following, previous
+        self._list_recent(nav, files, pages)
+        return nav
+
+    def _list_recent(self, nav: Navigation, files: Files, pages: dict[str, Page]) -> None:
+        """Add the most recent decisions to the navigation section holding the decision index."""
+        limit = self.config.nav_decisions
+        index = files.get_file_from_path(INDEX_PATH)
+        section = index.page.parent if index is not None and index.page is not None else None
+        if limit == 0 or not isinstance(section, Section) or self.handbook is None:
+            return
+        recent = sorted(
+            self.handbook.decisions,
+            key=lambda d: (d.date.toordinal() if d.date else 0, d.number or 0),
+            reverse=True,
+        )
+        chosen = recent if limit < 0 else recent[:limit]
+        for decision in chosen:
+            page = pages.get(decision.id)
+            if page is not None and page.parent is None and page not in section.children:
+                page.parent = section
+                section.children.append(page)
+
+    def _meta(self, decision: Decision) -> dict[str, object]:
+        """Return the page metadata MkDocs and Material read for a decision page."""
+        meta: dict[str, object] = {
+            "title": html.escape(md.full_title(decision), quote=False),
+            "render_macros": self.config.render_macros,
+        }
+        if decision.tags:
+            meta["tags"] = [html.escape(tag, quote=False) for tag in decision.tags]
+        if decision.status is not None:
+            meta["status"] = decision.status.value
+        return meta
+
+    @event_priority(50)  # before mkdocs-macros (0) and Material's tags (-50)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Give decision and generated pages their metadata, and keep macros off them."""
+        self.current_page = page
+        src_uri = page.file.src_uri
+        decision = self.decision_files.get(src_uri)
+        if decision is not None:
+            page.meta.update(self._meta(decision))
+        elif src_uri in self.generated_uris and "render_macros" not in page.meta:
+            page.meta["render_macros"] = self.config.render_macros
+        return markdown
+
+
+def report(problems: list[Problem]) -> None:
+    """Send problems to the MkDocs log: errors and warnings fail ``--strict``, notes do not."""
+    for problem in problems:
+        if problem.severity is Severity.NOTE:
+            log.info(str(problem))
+        else:
+            log.warning(str(problem))
+
+
+def _has_tags_plugin(config: MkDocsConfig) -> bool:
+    """Tell whether Material's tags plugin shows tags on pages itself."""
+    return any(name in config.plugins for name in ("tags", "material/tags"))
+
+
+def _page_url(config: MkDocsConfig, decision: Decision) -> str:
+    """Return a decision page's address relative to the site root."""
+    name = quote(decision.id)
+    return f"decisions/{name}/" if config.use_directory_urls else f"decisions/{name}.html"
+
+
+def _relative_url(config: MkDocsConfig, from_src: str, decision: Decision) -> str:
+    """Return a decision page's address relative to a generated page in ``decisions/``."""
+    name = quote(decision.id)
+    if config.use_directory_urls:
+        return f"../{name}/" if not from_src.endswith("index.md") else f"{name}/"
+    return f"{name}.html"
+
+
+def _taken(files: Files, src_uri: str, source: str) -> bool:
+    """Tell whether another file already has this path in the site, reporting it if so."""
+    existing = files.get_file_from_path(src_uri)
+    if existing is None:
+        return False
+    if existing.abs_src_path and Path(existing.abs_src_path).resolve().as_posix().endswith(source):
+        files.remove(existing)  # the decisions folder is inside docs/: our page replaces it
+        return False
+    report([_collision(existing, src_uri, source)])
+    return True
+
+
+def _collision(existing: File, src_uri: str, source: str | None = None) -> Problem:
+    """Describe a page of the site that hides one the handbook would generate."""
+    what = f"the page for {source}" if source else f"the generated {src_uri}"
+    return Problem(
+        source or src_uri,
+        1,
+        f"{existing.src_uri} in docs/ has the same address as {what}; rename one of them.",
+        Severity.ERROR,
+        "collision",
+    )
+
+
+def _merge_into(author_markdown: str, generated: str) -> str:
+    """Put generated Markdown into an author's page: at its marker, else after its text."""
+    marker = "<!-- team-handbook -->"
+    body = generated.split("\n", 1)[1] if generated.startswith("# ") else generated
+    if marker in author_markdown:
+        return author_markdown.replace(marker, body, 1)
+    return author_markdown.rstrip() + "\n\n" + body

@@ -1,0 +1,106 @@
+"""Read a whole decision folder: find the decisions, skip what is not one, read each once."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from ..model.decision import Decision, DecisionLog
+from ..model.problem import Problem, error
+from .decision import ReadOptions, read_decision
+from .text import read_source
+
+NOT_DECISIONS = frozenset({"index", "readme", "template", "toc", "summary"})
+"""File stems that introduce or template a decision log rather than record a decision."""
+
+_SHOUTED_NAME = re.compile(r"^[A-Z][A-Z0-9_-]*$")  # CONTRIBUTING.md, CHANGELOG.md …
+
+
+def is_decision_name(relative: PurePosixPath, ignore: Iterable[str] = ()) -> bool:
+    """Tell whether a Markdown file in the decision folder is a decision record."""
+    stem = relative.stem
+    lowered = stem.lower()
+    if lowered in NOT_DECISIONS or "template" in lowered or _SHOUTED_NAME.match(stem):
+        return False
+    if any(part.startswith(("_", ".")) or part.lower() == "templates" for part in relative.parts):
+        return False
+    return not any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in ignore)
+
+
+def walk(folder: Path) -> list[PurePosixPath]:
+    """List every file below ``folder`` as sorted relative paths, skipping hidden folders."""
+    found: list[PurePosixPath] = []
+    for directory, subdirectories, files in os.walk(folder):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        base = PurePosixPath(Path(directory).relative_to(folder).as_posix())
+        found.extend(base / name for name in sorted(files) if not name.startswith("."))
+    return found
+
+
+def read_decision_log(
+    folder: Path,
+    root: Path,
+    options: ReadOptions | None = None,
+    ignore: Iterable[str] = (),
+) -> tuple[DecisionLog, list[Problem]]:
+    """Read every decision below ``folder``; paths in the result are relative to ``root``."""
+    decisions: list[Decision] = []
+    problems: list[Problem] = []
+    skipped: list[str] = []
+    assets: list[str] = []
+    seen: dict[str, str] = {}
+    ignore = tuple(ignore)
+    for relative in walk(folder):
+        source = _relative_to_root(folder / relative, root)
+        if relative.suffix.lower() != ".md":
+            assets.append(source)
+            continue
+        if not is_decision_name(relative, ignore):
+            skipped.append(source)
+            continue
+        if relative.stem in seen:
+            problems.append(_same_name(source, seen[relative.stem]))
+            continue
+        seen[relative.stem] = source
+        decision, found = read_decision_file(folder / relative, source, relative.stem, options)
+        decision.folder = "" if str(relative.parent) == "." else relative.parent.as_posix()
+        decisions.append(decision)
+        problems.extend(found)
+    return DecisionLog(decisions, skipped=skipped, assets=assets), problems
+
+
+def read_decision_file(
+    path: Path, source: str, stem: str, options: ReadOptions | None = None
+) -> tuple[Decision, list[Problem]]:
+    """Read one decision file from disk."""
+    text = read_source(path, source)
+    decision, problems = read_decision(text.text, source, stem, options)
+    if text.problem:
+        problems.insert(0, text.problem)
+    if not text.text.strip():
+        problems.append(
+            error(source, 1, "the file is empty; write the decision or delete the file.", "empty")
+        )
+    return decision, problems
+
+
+def _relative_to_root(path: Path, root: Path) -> str:
+    """Return ``path`` relative to the handbook root, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _same_name(source: str, first: str) -> Problem:
+    """Report a second decision file whose name is already taken by another folder."""
+    return error(
+        source,
+        1,
+        f"another decision has the same file name ({first}); both would be published at the same "
+        "address, so this one is left out. Rename one of them.",
+        "duplicate-name",
+    )

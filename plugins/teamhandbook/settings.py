@@ -1,0 +1,45 @@
+"""The handbook's settings, free of any site builder: the plugin and the CLI both fill them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DECISIONS_DIR = "decisions"
+DEFAULT_NAV_DECISIONS = 10
+
+
+class SettingsError(ValueError):
+    """Settings that cannot work, such as a status alias that maps to no status."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where a handbook's sources are and how to read them."""
+
+    root: Path
+    """The handbook's root: the folder of ``mkdocs.yml``; every source path is relative to it."""
+
+    docs_dir: str = "docs"
+    decisions_dir: str = DEFAULT_DECISIONS_DIR
+    status_aliases: Mapping[str, str] = field(default_factory=dict)
+    ignore: tuple[str, ...] = ()
+    """Glob patterns, relative to the decisions folder, of Markdown files that are not decisions."""
+
+    @property
+    def decisions_path(self) -> Path:
+        """The absolute path of the decision folder."""
+        return (self.root / self.decisions_dir).resolve()
+
+    @property
+    def docs_path(self) -> Path:
+        """The absolute path of the docs folder."""
+        return (self.root / self.docs_dir).resolve()
+
+    def relative(self, path: Path) -> str:
+        """Return ``path`` relative to the root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
