@@ -150,6 +150,10 @@ def _normalise(
         _add_refs(decision.supersedes, reading.supersedes, line)
         _add_refs(decision.superseded_by, reading.superseded_by, line)
         _add_refs(decision.relates_to, reading.relates_to, line)
+        if decision.status is None and "status" not in fields and reading.status is not None:
+            # adr-tools replaces "Accepted" with "Superseded by [..](..)": the link is the status.
+            decision.status, decision.status_raw = reading.status, reading.raw
+            decision.lines["status"] = line
     decision.date = _date_field(fields.get("date"), source, "date", problems)
     decision.review_by = _date_field(fields.get("review-by"), source, "review-by", problems)
     decision.feedback_by = _date_field(fields.get("feedback-by"), source, "feedback-by", problems)

@@ -19,8 +19,8 @@ class HandbookLoader(_BaseLoader):  # type: ignore[misc, valid-type]
 
     YAML 1.1, which PyYAML follows, reads ``17:00`` as the integer 1020, ``0032`` as the octal 26
     and ``no`` or ``on`` as booleans. Working hours, ADR numbers and names like ``Norway`` must stay
-    what the author typed, so only ``true``/``false`` are booleans and integers are decimal
-    (``0032`` is 32, as YAML 1.2 reads it).
+    what the author typed, so only ``true``/``false`` are booleans, integers are decimal, and a
+    number written with leading zeros (``0032``, an ADR number) stays the text the author wrote.
     """
 
 
@@ -37,7 +37,7 @@ HandbookLoader.add_implicit_resolver(
 )
 HandbookLoader.add_implicit_resolver(
     "tag:yaml.org,2002:int",
-    re.compile(r"^(?:[-+]?[0-9]+|0x[0-9a-fA-F]+)$"),
+    re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+)$"),
     list("-+0123456789"),
 )
 HandbookLoader.add_implicit_resolver(

@@ -1,0 +1,26 @@
+"""What every subcommand starts from: the handbook's configuration and, when needed, its model."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..handbook import Handbook, load_handbook
+from ..readers.site_config import SiteConfig, find_config, read_site_config
+
+
+class CommandError(Exception):
+    """A command that cannot do what was asked; its message is shown as is."""
+
+
+def site_config(args: argparse.Namespace) -> SiteConfig:
+    """Return the configuration named by ``--config``, or found from the current folder."""
+    path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
+    if not path.is_file():
+        raise CommandError(f"no such configuration file: {path}")
+    return read_site_config(path)
+
+
+def handbook(args: argparse.Namespace) -> Handbook:
+    """Read and check the handbook the command works on."""
+    return load_handbook(site_config(args).settings)

@@ -1,0 +1,69 @@
+"""The ``handbook`` command: one subcommand per module, all over the same core as the plugin.
+
+Exit codes:
+
+- 0: done; for ``check``, no errors were found.
+- 1: the handbook has errors (``check``), or the command found nothing to act on.
+- 2: the command could not run: bad arguments, no ``mkdocs.yml``, unusable settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from ..settings import SettingsError
+from .context import CommandError
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+COMMANDS: tuple[str, ...] = ()
+"""Subcommand modules in ``teamhandbook.cli``, in the order ``--help`` lists them.
+
+Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser for ``handbook`` and every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="handbook",
+        description="Keep a team handbook: decisions, working agreement, onboarding.",
+        epilog="Exit codes: 0 done, 1 problems found, 2 could not run.",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="the handbook's mkdocs.yml (default: found in this folder or above)",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"{__package__}.{name}")
+        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+        sub.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``handbook`` with ``argv`` and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except (CommandError, SettingsError) as exc:
+        print(f"handbook: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Read the handbook's settings from ``mkdocs.yml`` without MkDocs.
+
+The command line must work where MkDocs cannot load the whole configuration (a theme or plugin
+missing, or a future builder), so this reads only what the handbook needs and tolerates the tags
+MkDocs configurations use (``!ENV``, ``!relative``, ``!!python/name:``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
+
+PLUGIN_NAMES = ("team-handbook",)
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """A safe loader that reads unknown tags as their plain value instead of failing."""
+
+
+def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    """Construct a tagged node as if it had no tag; ``!ENV [VAR, default]`` gives the default."""
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        items = loader.construct_sequence(node, deep=True)
+        return items[-1] if suffix == "ENV" and items else items
+    return loader.construct_mapping(node, deep=True)
+
+
+_TolerantLoader.add_multi_constructor("!", _untagged)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
+
+
+@dataclass
+class SiteConfig:
+    """What the handbook needs from ``mkdocs.yml``."""
+
+    path: Path
+    settings: Settings
+    plugin_options: dict[str, Any] = field(default_factory=dict)
+    site_url: str = ""
+    repo_url: str = ""
+    edit_uri: str = ""
+    use_directory_urls: bool = True
+
+
+def find_config(start: Path) -> Path:
+    """Return the ``mkdocs.yml`` in ``start`` or the nearest folder above it."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    raise SettingsError(f"no mkdocs.yml in {start.resolve()} or any folder above it")
+
+
+def read_site_config(path: Path) -> SiteConfig:
+    """Read a handbook's settings from its ``mkdocs.yml``."""
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"cannot read {path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{path} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path} must be a YAML mapping")
+    options = plugin_options(data.get("plugins"))
+    settings = Settings(
+        root=path.parent.resolve(),
+        docs_dir=str(data.get("docs_dir") or "docs"),
+        decisions_dir=_string(options, "decisions_dir", DEFAULT_DECISIONS_DIR, path),
+        status_aliases=_mapping(options, "status_aliases", path),
+        ignore=tuple(_strings(options, "ignore", path)),
+    )
+    return SiteConfig(
+        path=path,
+        settings=settings,
+        plugin_options=options,
+        site_url=str(data.get("site_url") or ""),
+        repo_url=str(data.get("repo_url") or ""),
+        edit_uri=str(data.get("edit_uri") or ""),
+        use_directory_urls=data.get("use_directory_urls", True) is not False,
+    )
+
+
+def plugin_options(plugins: Any) -> dict[str, Any]:
+    """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list."""
+    entries = plugins.items() if isinstance(plugins, dict) else (plugins or [])
+    for entry in entries:
+        if isinstance(entry, tuple):
+            name, options = entry
+        elif isinstance(entry, dict) and len(entry) == 1:
+            name, options = next(iter(entry.items()))
+        else:
+            name, options = entry, {}
+        if str(name) in PLUGIN_NAMES:
+            return dict(options or {})
+    return {}
+
+
+def _string(options: dict[str, Any], key: str, default: str, path: Path) -> str:
+    """Return a string option, or its default."""
+    value = options.get(key, default)
+    if not isinstance(value, str):
+        raise SettingsError(f"{path}: team-handbook option `{key}` must be text")
+    return value
+
+
+def _mapping(options: dict[str, Any], key: str, path: Path) -> dict[str, str]:
+    """Return a mapping option of text to text."""
+    value = options.get(key) or {}
+    if not isinstance(value, dict):
+        raise SettingsError(f"{path}: team-handbook option `{key}` must be a mapping")
+    return {str(k): str(v) for k, v in value.items()}
+
+
+def _strings(options: dict[str, Any], key: str, path: Path) -> list[str]:
+    """Return a list-of-text option."""
+    value = options.get(key) or []
+    if not isinstance(value, list):
+        raise SettingsError(f"{path}: team-handbook option `{key}` must be a list")
+    return [str(item) for item in value]

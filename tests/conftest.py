@@ -1,0 +1,132 @@
+"""Shared test helpers: write a handbook into a temporary folder and build it for real."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MINIMAL_CONFIG = {
+    "site_name": "Test handbook",
+    "site_url": "https://example.org/handbook/",
+    "repo_url": "https://github.com/example/handbook",
+    "edit_uri": "edit/main/docs/",
+    "theme": {"name": "material", "features": ["content.action.edit", "navigation.footer"]},
+    "plugins": ["search", "team-handbook"],
+}
+
+
+MERMAID_CONFIG = (
+    yaml.safe_dump(MINIMAL_CONFIG, sort_keys=False)
+    + """\
+markdown_extensions:
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+)
+"""The minimal configuration plus Mermaid diagrams, as Material documents them."""
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build``: its exit code, its log and the site it wrote."""
+
+    root: Path
+    returncode: int
+    log: str
+
+    @property
+    def site(self) -> Path:
+        """The built site's folder."""
+        return self.root / "site"
+
+    def page(self, url: str) -> str:
+        """Return the HTML of the page at a site-relative URL such as ``decisions/0001-x/``."""
+        path = self.site / url
+        return (path / "index.html" if url.endswith("/") or not url else path).read_text("utf-8")
+
+    def content(self, url: str) -> str:
+        """Return the article of a page: its rendered Markdown, without navigation or footer."""
+        html = self.page(url)
+        start = html.index("<article")
+        return html[start : html.index("</article>", start)]
+
+    def json(self, name: str = "decisions.json") -> dict:
+        """Return a JSON file of the site, parsed."""
+        return json.loads((self.site / name).read_text("utf-8"))
+
+    def warnings(self) -> list[str]:
+        """Return the warning lines of the log."""
+        return [line for line in self.log.splitlines() if line.startswith("WARNING")]
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Write files (text is dedented) below ``root``."""
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+def make_handbook(
+    root: Path, files: dict[str, str | bytes] | None = None, config: dict | str | None = None
+) -> Path:
+    """Create a handbook: ``mkdocs.yml`` from ``config`` (default: minimal) plus ``files``.
+
+    ``config`` is a mapping, or YAML text for configurations that need tags such as
+    ``!!python/name:``.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    if isinstance(config, str):
+        text = textwrap.dedent(config).lstrip()
+    else:
+        text = yaml.safe_dump(dict(MINIMAL_CONFIG if config is None else config), sort_keys=False)
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write_files(root, {"docs/index.md": "# Home\n", **(files or {})})
+    return root
+
+
+def build(root: Path, *args: str, strict: bool = False) -> Build:
+    """Run ``mkdocs build`` in ``root`` as a user would, and return its outcome."""
+    command = [sys.executable, "-m", "mkdocs", "build", *args]
+    if strict:
+        command.append("--strict")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    outcome = Build(root, result.returncode, result.stdout + result.stderr)
+    assert "Traceback" not in outcome.log, outcome.log
+    return outcome
+
+
+def decision(front_matter: dict | None = None, title: str = "A decision", body: str = "") -> str:
+    """Return the text of a MADR 4 decision with the given front matter."""
+    header = ""
+    if front_matter is not None:
+        header = "---\n" + yaml.safe_dump(front_matter, sort_keys=False, allow_unicode=True) + "---\n"
+    return f"{header}# {title}\n\n## Context and Problem Statement\n\n{body or 'Some context.'}\n"
+
+
+@pytest.fixture
+def handbook(tmp_path: Path):
+    """Return a function that creates a handbook in a fresh temporary folder."""
+
+    def create(files: dict[str, str | bytes] | None = None, config: dict | None = None) -> Path:
+        return make_handbook(tmp_path / "handbook", files, config)
+
+    return create
