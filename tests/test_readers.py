@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from teamhandbook.model.decision import Status
 from teamhandbook.readers.dates import read_date
 from teamhandbook.readers.decision import clean_title, number_in_name, read_decision, title_from_name
