@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model.decision import Decision, DecisionLog, Reference, Status
-from ..model.problem import Problem, error, warning
+from ..model.problem import Problem, error
 
 
 def check_supersession(log: DecisionLog) -> list[Problem]:
@@ -59,7 +59,7 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
         if decision.superseded_by and decision.status not in (Status.SUPERSEDED, None):
             successors = ", ".join(ref.target or ref.text for ref in decision.superseded_by)
             problems.append(
-                warning(
+                error(
                     decision.source,
                     line,
                     f"the status is {decision.status.value}, but the decision is superseded by "
@@ -69,7 +69,7 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
             )
         if decision.status is Status.SUPERSEDED and not decision.superseded_by:
             problems.append(
-                warning(
+                error(
                     decision.source,
                     line,
                     "the status is superseded, but no decision is named as its successor; "

@@ -7,7 +7,15 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How much a problem matters: errors fail checks, warnings inform, notes are hints."""
+    """How much a problem matters.
+
+    - ``error``: something an author wrote is wrong; ``mkdocs build --strict`` and
+      ``handbook check`` fail on it.
+    - ``warning``: a reminder that depends on the date, such as a review that is overdue; it is
+      shown by ``handbook check`` and on the site, but never fails a build, so a build that passed
+      yesterday does not fail today just because time went by.
+    - ``note``: a hint.
+    """
 
     ERROR = "error"
     WARNING = "warning"

@@ -205,12 +205,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
 
 
 def report(problems: list[Problem]) -> None:
-    """Send problems to the MkDocs log: errors and warnings fail ``--strict``, notes do not."""
+    """Send problems to the MkDocs log: errors as warnings, so ``--strict`` fails on them;
+    date-dependent reminders and notes as information, so they never break a build."""
     for problem in problems:
-        if problem.severity is Severity.NOTE:
-            log.info(str(problem))
-        else:
+        if problem.severity is Severity.ERROR:
             log.warning(str(problem))
+        else:
+            log.info(str(problem))
 
 
 def _has_tags_plugin(config: MkDocsConfig) -> bool:

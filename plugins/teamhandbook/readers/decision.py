@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model.decision import Decision, DecisionFormat, Reference, Status
-from ..model.problem import Problem, error, warning
+from ..model.problem import Problem, error
 from . import log4brains, madr, nygard
 from .dates import read_date
 from .fields import KNOWN_FIELDS, Extraction, RawField
@@ -230,7 +230,7 @@ def _people(raw: RawField | None, source: str, name: str, problems: list[Problem
     people = _list_value(raw)
     if raw is not None and any(p[:1] in "[{" and p[-1:] in "]}" for p in people):
         problems.append(
-            warning(
+            error(
                 source,
                 raw.line,
                 f"`{name}` is still the template's placeholder; list the people, or remove the line.",
