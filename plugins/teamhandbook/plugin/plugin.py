@@ -180,7 +180,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def _meta(self, decision: Decision) -> dict[str, object]:
         """Return the page metadata MkDocs and Material read for a decision page."""
         meta: dict[str, object] = {
-            "title": html.escape(md.full_title(decision), quote=False),
+            "title": _page_title(md.full_title(decision)),
             "render_macros": self.config.render_macros,
         }
         if decision.tags:
@@ -214,6 +214,15 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
+
+
+def _page_title(title: str) -> str:
+    """Return a title as MkDocs and Material use it: HTML, shown as text.
+
+    mkdocs-macros renders page titles that contain ``{{`` or ``{%`` even when it leaves the page
+    alone, so braces become character references too.
+    """
+    return html.escape(title, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _has_tags_plugin(config: MkDocsConfig) -> bool:
