@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ..checks.references import ReferenceIndex
 from ..model.decision import DecisionLog
 from ..pages import markdown as md
+from ..pages.raw_code import JinjaSyntax
 from ..pages.snippets import decision_list, decisions_matching, find_decision
 
 if TYPE_CHECKING:
@@ -26,6 +27,19 @@ def register(plugin: TeamHandbookPlugin, config: MkDocsConfig) -> None:
     if macros_plugin is None or not hasattr(macros_plugin, "register_macros"):
         return
     macros_plugin.register_macros(handbook_macros(plugin))
+
+
+def jinja_syntax(config: MkDocsConfig) -> JinjaSyntax:
+    """Return the delimiters mkdocs-macros renders pages with (its ``j2_*`` options)."""
+    environment = getattr(config.plugins.get("macros"), "env", None)
+    if environment is None:
+        return JinjaSyntax()
+    return JinjaSyntax(
+        environment.block_start_string,
+        environment.block_end_string,
+        environment.variable_start_string,
+        environment.variable_end_string,
+    )
 
 
 def handbook_macros(plugin: TeamHandbookPlugin) -> dict[str, Any]:

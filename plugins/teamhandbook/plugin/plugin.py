@@ -30,6 +30,7 @@ from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
+from ..pages.raw_code import protect_code
 from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
 from . import assets, macros
@@ -199,6 +200,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         decision = self.decision_files.get(src_uri)
         if decision is not None:
             page.meta.update(self._meta(decision))
+            if self.config.render_macros:  # mkdocs-macros runs next: keep the code as written
+                return protect_code(markdown, macros.jinja_syntax(config))
         elif src_uri in self.generated_uris:
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
