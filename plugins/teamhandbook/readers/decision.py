@@ -134,10 +134,14 @@ def _file_links(
 
 
 def _title(extraction: Extraction, title_heading: Heading | None, stem: str) -> str:
-    """Pick the title: front matter ``title``, else the leading H1, else the file name."""
+    """Pick the title: front matter ``title``, else the leading H1, else the file name.
+
+    A number written in front of the title (``ADR-0002: Use X``) is dropped: pages show the
+    decision's number themselves.
+    """
     raw = extraction.fields.get("title")
     if raw is not None and raw.value not in (None, ""):
-        return " ".join(str(raw.value).split())
+        return clean_title(" ".join(str(raw.value).split()))
     if title_heading is not None:
         return clean_title(strip_comments(title_heading.text)) or title_from_name(stem)
     return title_from_name(stem)
