@@ -9,12 +9,15 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from ..model.decision import Decision, DecisionLog
-from ..model.problem import Problem, error
+from ..model.problem import Problem, error, note
 from .decision import ReadOptions, read_decision
 from .text import read_source
 
 NOT_DECISIONS = frozenset({"index", "readme", "template", "toc", "summary"})
 """File stems that introduce or template a decision log rather than record a decision."""
+
+LARGE_FILE_CHARACTERS = 1_000_000
+"""Decisions longer than this (a typical record is a few thousand characters) get a note."""
 
 _SHOUTED_NAME = re.compile(r"^[A-Z][A-Z0-9_-]*$")  # CONTRIBUTING.md, CHANGELOG.md …
 
@@ -83,6 +86,17 @@ def read_decision_file(
     if not text.text.strip():
         problems.append(
             error(source, 1, "the file is empty; write the decision or delete the file.", "empty")
+        )
+    elif len(text.text) > LARGE_FILE_CHARACTERS:
+        problems.append(
+            note(
+                source,
+                1,
+                f"the file holds about {len(text.text) / 1_000_000:.1f} MB of text; a decision this "
+                "long makes its page and the site search slow. Move logs, data or generated text "
+                "into a file next to it and link to that.",
+                "large-file",
+            )
         )
     return decision, problems
 
