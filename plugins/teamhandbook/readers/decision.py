@@ -140,8 +140,9 @@ def _title(extraction: Extraction, title_heading: Heading | None, stem: str) -> 
     decision's number themselves.
     """
     raw = extraction.fields.get("title")
-    if raw is not None and raw.value not in (None, ""):
-        return clean_title(" ".join(str(raw.value).split()))
+    written = " ".join(str(raw.value).split()) if raw is not None and raw.value is not None else ""
+    if written:
+        return clean_title(written)
     if title_heading is not None:
         return clean_title(strip_comments(title_heading.text)) or title_from_name(stem)
     return title_from_name(stem)
