@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.agreement import Agreement, Shortfall, clock
+from ..model.agreement import Agreement, Shortfall, clock, day_names
 from ..model.problem import Problem, error
 from ..readers.markdown_scan import code_lines
 
@@ -32,7 +32,7 @@ def check_core_window(agreement: Agreement) -> list[Problem]:
         if not runs:
             continue
         total = sum(run.dates for run in runs)
-        listed = "; ".join(_run(run) for run in runs[:SHOWN_RUNS])
+        listed = "; ".join(_run(run, core.days) for run in runs[:SHOWN_RUNS])
         if len(runs) > SHOWN_RUNS:
             listed += f"; and {len(runs) - SHOWN_RUNS} more runs of dates"
         message = (
@@ -45,9 +45,11 @@ def check_core_window(agreement: Agreement) -> list[Problem]:
     return problems
 
 
-def _run(run: Shortfall) -> str:
+def _run(run: Shortfall, days: tuple[int, ...]) -> str:
     """Describe one run of dates: when, what the window is locally, and how much is outside."""
     when = f"on {run.first}" if run.first == run.last else f"from {run.first} to {run.last}"
+    if run.first != run.last and run.weekdays != tuple(sorted(days)):
+        when = f"on {day_names(run.weekdays)} {when}"
     local = f"{clock(run.local.start % 1440)}–{clock(run.local.end % 1440)} local time"
     return f"{when} it is {local}, {run.missing} minutes outside them"
 

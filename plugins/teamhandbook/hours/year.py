@@ -19,6 +19,7 @@ from .schedule import ONE_DAY, UTC, Schedule, zone
 from .spans import Span, intersect, minutes
 
 DAYS_SCANNED = 365
+WEEK = dt.timedelta(days=7)
 WORKING_WEEK = (0, 1, 2, 3, 4)
 
 
@@ -54,26 +55,32 @@ def clock_span(span: Span, day: dt.date) -> LocalHours:
 
 
 def overlap_periods(people: Sequence[Person], dates: list[dt.date], schedule: Schedule) -> list[Period]:
-    """Group the dates into runs with the same overlap, saying what changed between runs."""
+    """Group the dates into periods with the same weekly overlap, saying what changed between them.
+
+    A date starts a new period when its overlap differs from the period's for the same weekday,
+    so a team whose overlap depends on the UTC weekday still gets one period per season.
+    """
     periods: list[Period] = []
     run: list[dt.date] = []
-    current: tuple[LocalHours, ...] | None = None
+    pattern: dict[int, tuple[LocalHours, ...]] = {}
     for day in dates:
         windows = tuple(clock_span(span, day) for span in overlap(people, day, schedule))
-        if windows != current and run:
-            periods.append(_period(run, current or (), periods, people))
-            run = []
-        current = windows
+        if run and pattern.get(day.weekday(), windows) != windows:
+            periods.append(_period(run, pattern, bool(periods), people))
+            run, pattern = [], {}
         run.append(day)
+        pattern[day.weekday()] = windows
     if run:
-        periods.append(_period(run, current or (), periods, people))
+        periods.append(_period(run, pattern, bool(periods), people))
     return periods
 
 
-def _period(run: list[dt.date], windows: tuple[LocalHours, ...], before: list[Period], people) -> Period:
-    """Make a period, explaining the change from the previous one by clock changes."""
-    changes = offset_changes(people, before[-1].last, run[0]) if before else ()
-    return Period(run[0], run[-1], windows, len(run), changes)
+def _period(
+    run: list[dt.date], pattern: dict[int, tuple[LocalHours, ...]], after_another: bool, people
+) -> Period:
+    """Make a period, explaining the change from the previous one by the week's clock changes."""
+    changes = offset_changes(people, run[0] - WEEK, run[0]) if after_another else ()
+    return Period(run[0], run[-1], tuple(sorted(pattern.items())), len(run), changes)
 
 
 def offset_changes(people: Sequence[Person], after: dt.date, until: dt.date) -> tuple[str, ...]:
@@ -145,24 +152,23 @@ def local_windows(person: Person, core: CoreWindow, dates: list[dt.date]) -> lis
 def shortfalls(person: Person, core: CoreWindow, dates: list[dt.date], schedule: Schedule) -> list[Shortfall]:
     """Return the runs of dates on which part of the core window is outside the person's hours.
 
-    Days the person is away are not counted: leave is not a schedule problem.
+    A run continues while the shortfall is the same and recurs at least weekly, so "every Friday
+    from March to October" is one run. Days the person is away do not count: leave is not a
+    schedule problem.
     """
     runs: list[Shortfall] = []
-    previous: dt.date | None = None
     for day in dates:
         span = window_span(core, day)
-        hours, _ = local_window(person, core, day)
         if person.away_on(span[0].astimezone(zone(person.timezone)).date()):
             continue
-        covered = minutes(intersect([span], schedule.utc_spans(person, day)))
-        missing = core.minutes - covered
+        missing = core.minutes - minutes(intersect([span], schedule.utc_spans(person, day)))
         if missing <= 0:
-            previous = day
             continue
+        hours, _ = local_window(person, core, day)
         last = runs[-1] if runs else None
-        if last and last.last == previous and last.missing == missing and last.local == hours:
-            runs[-1] = Shortfall(person.handle, last.first, day, last.dates + 1, missing, hours)
+        if last and last.missing == missing and last.local == hours and day - last.last <= WEEK:
+            weekdays = tuple(sorted({*last.weekdays, day.weekday()}))
+            runs[-1] = Shortfall(person.handle, last.first, day, last.dates + 1, missing, hours, weekdays)
         else:
-            runs.append(Shortfall(person.handle, day, day, 1, missing, hours))
-        previous = day
+            runs.append(Shortfall(person.handle, day, day, 1, missing, hours, (day.weekday(),)))
     return runs

@@ -343,12 +343,17 @@ class Template:
 
 @dataclass(frozen=True)
 class Period:
-    """A run of dates on which the team's overlap is the same, in UTC clock time."""
+    """A run of dates on which the team's overlap follows the same weekly pattern, in UTC.
+
+    For most teams the overlap is the same every working day. For a team spread across the date
+    line it depends on the UTC weekday (Monday in Los Angeles starts on Tuesday in Tokyo), so a
+    period keeps the overlap per weekday.
+    """
 
     first: dt.date
     last: dt.date
-    windows: tuple[LocalHours, ...]
-    """The overlap as UTC clock times; empty when nobody overlaps."""
+    weekdays: tuple[tuple[int, tuple[LocalHours, ...]], ...]
+    """The overlap as UTC clock times, per UTC weekday of the period (empty when nobody overlaps)."""
 
     dates: int
     """How many of the team's working dates the period counts."""
@@ -358,9 +363,29 @@ class Period:
     on 2027-03-14``."""
 
     @property
+    def uniform(self) -> bool:
+        """Tell whether the overlap is the same on every weekday of the period."""
+        return len({windows for _, windows in self.weekdays}) <= 1
+
+    @property
+    def windows(self) -> tuple[LocalHours, ...]:
+        """The overlap on the period's shortest day (its only one, for most teams)."""
+        return min((windows for _, windows in self.weekdays), key=_total, default=())
+
+    @property
     def minutes(self) -> int:
-        """How long the overlap is on each date of the period."""
-        return sum(window.minutes for window in self.windows)
+        """How long the overlap is on the period's shortest day."""
+        return _total(self.windows)
+
+    @property
+    def max_minutes(self) -> int:
+        """How long the overlap is on the period's longest day."""
+        return max((_total(windows) for _, windows in self.weekdays), default=0)
+
+
+def _total(windows: tuple[LocalHours, ...]) -> int:
+    """Add up the minutes of some windows."""
+    return sum(window.minutes for window in windows)
 
 
 @dataclass(frozen=True)
@@ -389,6 +414,9 @@ class Shortfall:
 
     local: LocalHours
     """The window in the person's local time on those dates."""
+
+    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4)
+    """The UTC weekdays in the run that are short (all of the team's days, or some)."""
 
 
 @dataclass

@@ -94,36 +94,54 @@ def year_table(agreement: Agreement) -> str:
     scan = agreement.year
     if scan is None or not scan.periods:
         return "*The overlap needs a roster: add people to team.yml.*"
-    lengths = [period.minutes for period in scan.periods]
-    summary = f"On the team's working days from {scan.first} to {scan.last}, everyone overlaps " + (
-        f"{lengths[0]} minutes a day."
-        if min(lengths) == max(lengths)
-        else f"between {min(lengths)} and {max(lengths)} minutes a day."
+    shortest = min(period.minutes for period in scan.periods)
+    longest = max(period.max_minutes for period in scan.periods)
+    amount = f"{shortest} minutes" if shortest == longest else f"between {shortest} and {longest} minutes"
+    summary = (
+        f"On the team's working days from {scan.first} to {scan.last}, everyone overlaps {amount} a day."
     )
-    empty = sum(period.dates for period in scan.periods if not period.windows)
+    empty = sum(period.dates for period in scan.periods if period.max_minutes == 0)
     if empty:
         summary += f" On {empty} of those days nobody overlaps at all."
     rows = ["| Dates | Everyone overlaps (UTC) | Each day | What changed |", "|---|---|---|---|"]
     previous: Period | None = None
     for period in scan.periods:
-        windows = ", ".join(window.label for window in period.windows) or "**no overlap**"
         dates = str(period.first) if period.first == period.last else f"{period.first} to {period.last}"
-        rows.append(f"| {dates} | {windows} | {period.minutes} min | {_change(previous, period)} |")
+        length = f"{period.minutes} min"
+        if not period.uniform:
+            length = f"{period.minutes}–{period.max_minutes} min"
+        rows.append(f"| {dates} | {period_windows(period)} | {length} | {_change(previous, period)} |")
         previous = period
     return summary + "\n\n" + "\n".join(rows) + "\n"
+
+
+def period_windows(period: Period) -> str:
+    """Write a period's overlap: ``15:00–16:00``, or per weekday when it depends on the day."""
+    if period.uniform:
+        return ", ".join(window.label for window in period.windows) or "no overlap"
+    groups: list[tuple[list[int], tuple[LocalHours, ...]]] = []
+    for weekday, windows in period.weekdays:
+        if groups and groups[-1][1] == windows and groups[-1][0][-1] == weekday - 1:
+            groups[-1][0].append(weekday)
+        else:
+            groups.append(([weekday], windows))
+    return "; ".join(
+        f"{day_names(tuple(days))}: {', '.join(w.label for w in windows) or 'none'}"
+        for days, windows in groups
+    )
 
 
 def _change(previous: Period | None, period: Period) -> str:
     """Say how a period differs from the one before, and which clocks changed."""
     if previous is None:
         return "—"
-    difference = period.minutes - previous.minutes
-    if not period.windows:
+    longer = (period.max_minutes - previous.max_minutes) or (period.minutes - previous.minutes)
+    if period.max_minutes == 0:
         what = "The overlap vanishes"
-    elif difference < 0:
-        what = f"Shrinks by {-difference} min"
-    elif difference > 0:
-        what = f"Grows by {difference} min"
+    elif longer < 0:
+        what = "Shrinks"
+    elif longer > 0:
+        what = "Grows"
     else:
         what = "Moves"
     reasons = "; ".join(period.changes) or "the working days differ"
