@@ -175,14 +175,12 @@ def test_code_is_shown_as_written(site) -> None:
 
 
 def test_widgets_carry_their_data_once_per_page(site) -> None:
-    """The overlap page has one inert JSON block that parses and holds people, tiers and window."""
+    """The overlap page has one inert data element whose JSON holds people, tiers and the window."""
     page = site.page("working-agreement/overlap/")
-    blocks = re.findall(
-        r'<script type="application/json" class="th-agreement-data">(.*?)</script>', page, re.S
-    )
+    blocks = re.findall(r'<div class="th-agreement-data" hidden data-agreement="([^"]*)"></div>', page)
     assert len(blocks) == 1
-    assert "</script><script>" not in blocks[0]
-    data = json.loads(blocks[0])
+    assert "<" not in blocks[0] and "{" not in blocks[0]
+    data = json.loads(html.unescape(blocks[0]))
     assert [p["handle"] for p in data["people"]] == ["ana", "zoe"]
     assert data["people"][1]["name"] == EVIL_NAME
     assert data["people"][1]["hours"] == [[480, 720], [780, 1020]]

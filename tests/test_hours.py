@@ -123,7 +123,13 @@ DEADLINES = [
     ("a split day of 7 hours", PRIYA, DAY, "2026-11-24T05:30", "2026-11-25T05:30"),
     ("between the spans of a split day", PRIYA, HOURS, "2026-11-24T08:00", "2026-11-24T16:00"),
     ("leave is skipped", ON_LEAVE, HOURS, "2026-11-24T15:30", "2026-11-30T11:00"),
-    ("ADR-0004's example: Lukas to Priya at 17:00 Berlin", PRIYA, HOURS, "2027-01-12T16:00", "2027-01-13T13:00"),
+    (
+        "ADR-0004's example: Lukas to Priya at 17:00 Berlin",
+        PRIYA,
+        HOURS,
+        "2027-01-12T16:00",
+        "2027-01-13T13:00",
+    ),
 ]
 
 

@@ -1,9 +1,10 @@
 /*
  * The working agreement in the reader's own time zone.
  *
- * Agreement pages carry the roster, the response times and the core window as JSON
- * (<script type="application/json" class="th-agreement-data">), so nothing is fetched and the
- * page works offline. This script fills three kinds of placeholders:
+ * Agreement pages carry the roster, the response times and the core window as JSON, in the
+ * data-agreement attribute of a hidden .th-agreement-data element, so nothing is fetched and the
+ * page works offline (an inline JSON <script> would be run as JavaScript by Material's instant
+ * navigation, which re-creates inline scripts without their type). This script fills three kinds of placeholders:
  *
  * - [data-th-widget="working-now"]: who is working now, and when the others are back;
  * - [data-th-widget="reply-estimator"]: if I send this now, when should I expect an answer;
@@ -602,12 +603,12 @@
   /* ---- set-up ---------------------------------------------------------------------------- */
 
   function readData(doc) {
-    var holder = doc.querySelector("script.th-agreement-data");
+    var holder = doc.querySelector(".th-agreement-data[data-agreement]");
     if (!holder) {
       return null;
     }
     try {
-      return JSON.parse(holder.textContent);
+      return JSON.parse(holder.getAttribute("data-agreement"));
     } catch (error) {
       console.error("teamhandbook: the agreement data on this page cannot be read: " + error);
       return null;

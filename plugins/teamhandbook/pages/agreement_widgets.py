@@ -7,15 +7,11 @@ The page carries the data the script needs as JSON (no request, so it works offl
 from __future__ import annotations
 
 import json
-import re
 
 from ..model.agreement import Agreement, Duration, Person
 from . import markdown as md
 
 DATA_CLASS = "th-agreement-data"
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "{": "\\u007b", "}": "\\u007d"})
-"""Escapes inside JSON strings: "</script>" would end the element, and braces could pass for a template."""
 
 
 def widget_data(agreement: Agreement) -> dict[str, object]:
@@ -62,11 +58,14 @@ def _duration(duration: Duration) -> dict[str, object]:
     return {"amount": duration.amount, "unit": duration.unit.value, "label": duration.label}
 
 
-def data_script(agreement: Agreement) -> str:
-    """Return the data as an inert JSON script element, safe to put in any HTML page."""
+def data_element(agreement: Agreement) -> str:
+    """Return the data as JSON in an attribute of a hidden element, safe in any HTML page.
+
+    Not a ``<script type="application/json">``: Material's instant navigation re-creates the
+    scripts of a page it swaps in without their ``type``, and would run the JSON as JavaScript.
+    """
     text = json.dumps(widget_data(agreement), ensure_ascii=False, separators=(",", ":"))
-    text = _STRING.sub(lambda match: match.group(0).translate(_ESCAPES), text)
-    return f'<script type="application/json" class="{DATA_CLASS}">{text}</script>'
+    return f'<div class="{DATA_CLASS}" hidden data-agreement="{md.attr(text)}"></div>'
 
 
 def _placeholder(kind: str, fallback: str) -> str:

@@ -56,7 +56,7 @@ def agreement_macros(plugin: TeamHandbookPlugin) -> dict[str, Any]:
             key = (id(current), current_page())
             if html.startswith("<") and key not in emitted:
                 emitted.add(key)
-                html = widgets.data_script(current) + "\n" + html
+                html = widgets.data_element(current) + "\n" + html
             return html
 
         macro.__doc__ = render.__doc__
