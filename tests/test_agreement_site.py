@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 from pathlib import Path
 
@@ -218,6 +219,27 @@ def test_the_agreement_folder_is_watched_by_serve(tmp_path: Path) -> None:
     config = load_config(str(root / "mkdocs.yml"))
     config.plugins.on_config(config)
     assert str((root / "working-agreement").resolve()) in config.watch
+
+
+def test_dirty_rebuilds_follow_the_data(tmp_path: Path) -> None:
+    """With ``mkdocs serve --dirty``, an agreement page is rebuilt when the roster it quotes changes."""
+    from mkdocs.config import load_config
+    from teamhandbook.plugin.agreement import QuotingPage
+
+    root = make_handbook(tmp_path / "h", FILES, CONFIG)
+    source, team = root / "working-agreement/index.md", root / "working-agreement/team.yml"
+    page = QuotingPage(
+        "working-agreement/index.md", load_config(str(root / "mkdocs.yml")), source, str, [team]
+    )
+    written = Path(page.abs_dest_path)
+    written.parent.mkdir(parents=True)
+    written.write_text("built", encoding="utf-8")
+    built = written.stat().st_mtime
+    for path in (source, team):
+        os.utime(path, (built - 60, built - 60))
+    assert not page.is_modified()
+    os.utime(team, (built + 60, built + 60))
+    assert page.is_modified()
 
 
 def test_a_roster_alone_builds(tmp_path: Path) -> None:

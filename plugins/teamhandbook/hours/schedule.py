@@ -58,6 +58,7 @@ class Schedule:
         """Treat days a person is away as days off (deadlines), or ignore leave (overlap, checks)."""
 
         self._spans: dict[tuple[str, dt.date], list[Span]] = {}
+        self._utc: dict[tuple[str, dt.date], list[Span]] = {}
 
     def local_spans(self, person: Person, day: dt.date) -> list[Span]:
         """Return a person's working spans on one of their local dates, in UTC."""
@@ -75,5 +76,11 @@ class Schedule:
 
         Local dates from the day before to the day after are enough: no offset is a day or more.
         """
-        spans = [span for offset in (-1, 0, 1) for span in self.local_spans(person, day + offset * ONE_DAY)]
-        return clip(merge(spans), *utc_day(day))
+        key = (person.handle, day)
+        found = self._utc.get(key)
+        if found is None:
+            spans = [
+                span for offset in (-1, 0, 1) for span in self.local_spans(person, day + offset * ONE_DAY)
+            ]
+            found = self._utc[key] = clip(merge(spans), *utc_day(day))
+        return found

@@ -159,7 +159,7 @@ def shortfalls(person: Person, core: CoreWindow, dates: list[dt.date], schedule:
     runs: list[Shortfall] = []
     for day in dates:
         span = window_span(core, day)
-        if person.away_on(span[0].astimezone(zone(person.timezone)).date()):
+        if person.away and person.away_on(span[0].astimezone(zone(person.timezone)).date()):
             continue
         missing = core.minutes - minutes(intersect([span], schedule.utc_spans(person, day)))
         if missing <= 0:

@@ -7,7 +7,9 @@ fails), rather than showing ``{{ }}`` to readers unnoticed.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -17,6 +19,7 @@ from ..model.agreement import Agreement
 from ..model.problem import Problem, error
 from ..pages.agreement import SITE_FOLDER
 from ..pages.macro_guard import Markers, protect_code, template_lines
+from ..readers.agreement import DATA_FILES, TEAM_FILES
 from ..readers.frontmatter import split_front_matter
 from ..site import SitePages
 from .files import SourcePage
@@ -28,20 +31,43 @@ def add_pages(files: Files, config: MkDocsConfig, site: SitePages, taken: Taken)
     """Add the agreement's pages, templates and images; return each page's kind by its site path."""
     kinds: dict[str, str] = {}
     root = site.handbook.settings.root.resolve()
+    agreement = site.handbook.agreement
+    folder = site.handbook.settings.agreement_path
+    data = [folder / name for name in TEAM_FILES + DATA_FILES if (folder / name).is_file()]
     for page in site.sourced:
         if taken(files, page.src_uri, page.source):
             continue
-        files.append(SourcePage(page.src_uri, config, root / page.source, page.render))
+        depends = data if page.kind == "agreement" else []
+        files.append(QuotingPage(page.src_uri, config, root / page.source, page.render, depends))
         kinds[page.src_uri] = page.kind
-    agreement = site.handbook.agreement
     if agreement is not None:
-        folder = site.handbook.settings.agreement_path
         for asset in agreement.assets:
             path = root / asset
             src_uri = f"{SITE_FOLDER}/{path.relative_to(folder).as_posix()}"
             if not taken(files, src_uri, asset):
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return kinds
+
+
+class QuotingPage(SourcePage):
+    """An agreement page: it quotes the roster and the agreement's data through macros, so
+    ``mkdocs serve --dirty`` rebuilds it when either data file changes, not only its own file."""
+
+    def __init__(
+        self, src_uri: str, config: MkDocsConfig, source: Path, render: Callable[[], str], depends: list[Path]
+    ) -> None:
+        super().__init__(src_uri, config, source, render)
+        self.depends = depends
+
+    def is_modified(self) -> bool:
+        """Tell whether the page's file or a data file it quotes changed since it was written."""
+        if super().is_modified():
+            return True
+        try:
+            written = os.path.getmtime(self.abs_dest_path)
+            return any(os.path.getmtime(path) > written for path in self.depends)
+        except OSError:
+            return True
 
 
 def macros_plugin(config: MkDocsConfig) -> object | None:
