@@ -207,3 +207,18 @@ def test_schedule_reuses_each_local_date() -> None:
     for day in range(10):
         schedule.utc_spans(LUKAS, dt.date(2027, 1, 4) + dt.timedelta(days=day))
     assert len(schedule._spans) == 12
+
+
+def test_subtracting_spans() -> None:
+    """Focus time minus the core window: the parts before and after the cut remain."""
+    from teamhandbook.hours.spans import subtract
+
+    def at(hour: int) -> dt.datetime:
+        return dt.datetime(2027, 1, 12, hour, tzinfo=UTC)
+
+    assert subtract([(at(7), at(12))], [(at(8), at(9))]) == [(at(7), at(8)), (at(9), at(12))]
+    assert subtract([(at(7), at(12))], [(at(6), at(13))]) == []
+    assert subtract([(at(7), at(8)), (at(10), at(12))], [(at(9), at(11))]) == [
+        (at(7), at(8)),
+        (at(11), at(12)),
+    ]

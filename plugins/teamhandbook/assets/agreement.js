@@ -143,6 +143,26 @@
     return result;
   }
 
+  function subtract(spans, removed) {
+    var result = [];
+    spans.forEach(function (s) {
+      var start = s[0];
+      removed.forEach(function (cut) {
+        if (cut[1] <= start || cut[0] >= s[1]) {
+          return;
+        }
+        if (cut[0] > start) {
+          result.push([start, cut[0]]);
+        }
+        start = Math.max(start, cut[1]);
+      });
+      if (start < s[1]) {
+        result.push([start, s[1]]);
+      }
+    });
+    return result;
+  }
+
   /* ---- people's working time --------------------------------------------------------------- */
 
   function awayOn(person, date) {
@@ -535,7 +555,7 @@
         row.replaceChildren.apply(
           row,
           bar("work", work, day.from, day.to)
-            .concat(bar("focus", personSpans(person, day.from, day.to, focus), day.from, day.to))
+            .concat(bar("focus", subtract(personSpans(person, day.from, day.to, focus), core), day.from, day.to))
             .concat(bar("core", core, day.from, day.to))
         );
       }

@@ -37,6 +37,23 @@ def intersect(first: list[Span], second: list[Span]) -> list[Span]:
     return result
 
 
+def subtract(spans: list[Span], removed: list[Span]) -> list[Span]:
+    """Return the parts of merged spans not covered by other merged spans."""
+    result: list[Span] = []
+    for start, end in spans:
+        for cut_start, cut_end in removed:
+            if cut_end <= start or cut_start >= end:
+                continue
+            if cut_start > start:
+                result.append((start, cut_start))
+            start = max(start, cut_end)
+            if start >= end:
+                break
+        if start < end:
+            result.append((start, end))
+    return result
+
+
 def clip(spans: list[Span], start: dt.datetime, end: dt.datetime) -> list[Span]:
     """Return the parts of merged spans that fall between two instants."""
     return intersect(spans, [(start, end)])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..hours.schedule import Schedule, spans_of, utc_day, within_hours
-from ..hours.spans import Span, clip, intersect, merge
+from ..hours.spans import Span, clip, intersect, merge, subtract
 from ..hours.year import clock_span, window_span
 from ..model.agreement import (
     DAY_MINUTES,
@@ -202,7 +202,7 @@ def strips(agreement: Agreement) -> str:
     for person in agreement.people:
         work = schedule.utc_spans(person, day)
         everyone = work if everyone is None else intersect(everyone, work)
-        focus = _focus_spans(agreement, person, day)
+        focus = subtract(_focus_spans(agreement, person, day), core)  # the core window wins
         label = f"{person.name}: works {_labels(work, day) or 'not at all'} UTC"
         rows.append(
             _row(person.name, person.handle, label, [("work", work), ("focus", focus), ("core", core)], day)

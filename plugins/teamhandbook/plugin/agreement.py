@@ -77,7 +77,7 @@ def macros_plugin(config: MkDocsConfig) -> object | None:
 
 def markers(config: MkDocsConfig) -> Markers:
     """Return the template markers mkdocs-macros uses in this site (they can be configured)."""
-    env = getattr(macros_plugin(config), "_env", None)
+    env = getattr(macros_plugin(config), "env", None)  # None until macros' own on_config has run
     if env is None:
         return Markers()
     return Markers(
