@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 
 PLUGIN_NAMES = ("team-handbook",)
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -77,6 +77,7 @@ def read_site_config(path: Path) -> SiteConfig:
         decisions_dir=_string(options, "decisions_dir", DEFAULT_DECISIONS_DIR, path),
         status_aliases=_mapping(options, "status_aliases", path),
         ignore=tuple(_strings(options, "ignore", path)),
+        agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
     )
     return SiteConfig(
         path=path,
