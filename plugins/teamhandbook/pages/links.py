@@ -55,3 +55,14 @@ def rebase(target: str, from_folder: str) -> str:
     if not path:
         return target
     return posixpath.normpath(posixpath.join(from_folder, path)) + hash_ + fragment
+
+
+def link_targets(markdown: str) -> list[tuple[int, str]]:
+    """Return every relative link target outside code, with the 0-based line it is on."""
+    lines = markdown.split("\n")
+    in_code = code_lines(lines)
+    found: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        if not in_code[index] and ("](" in line or "]:" in line):
+            rewrite_links(line, lambda target, i=index: found.append((i, target)) or target)
+    return found
