@@ -9,8 +9,10 @@ subfolder has its links rebased). Anchors (``#section``) are not checked; MkDocs
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 from ..handbook import Handbook
@@ -30,27 +32,24 @@ SITE_DECISIONS = "decisions"
 """Where decision pages are published in the site, whatever the decisions folder is called."""
 
 
-def check_links(handbook: Handbook, generated: Iterable[str] = ()) -> list[Problem]:
-    """Report every relative link, in docs pages and decisions, to a file the site does not have.
+def check_links(
+    handbook: Handbook,
+    generated: Iterable[str] = (),
+    nav: list[Any] | None = None,
+    config: Path | None = None,
+) -> list[Problem]:
+    """Report every relative link, in docs pages, decisions and the navigation, to a file the site lacks.
 
-    ``generated`` lists the site paths of generated pages and exports (``decisions/index.md`` …).
+    ``generated`` lists the site paths of generated pages and exports (``decisions/index.md`` …);
+    ``nav`` is the ``nav:`` of the configuration file ``config``.
     """
     settings = handbook.settings
-    published = set(generated)
-    docs = settings.docs_path
-    doc_pages: list[str] = []
-    if docs.is_dir():
-        for relative in walk(docs):
-            published.add(relative.as_posix())
-            if relative.suffix.lower() == ".md":
-                doc_pages.append(relative.as_posix())
-    published.update(md.decision_path(d) for d in handbook.decisions)
-    decisions_root = settings.decisions_path
-    for asset in handbook.decisions.assets:
-        inside = (settings.root / asset).resolve().relative_to(decisions_root).as_posix()
-        published.add(f"{SITE_DECISIONS}/{inside}")
+    published = site_paths(handbook, generated)
     problems: list[Problem] = []
-    for page in doc_pages:
+    if nav is not None and config is not None:
+        problems += check_nav(nav, config, settings.relative(config), published)
+    docs = settings.docs_path
+    for page in sorted(p for p in published if p.endswith(".md") and (docs / p).is_file()):
         path = docs / page
         problems += _check_file(path, settings.relative(path), page, _page_resolver(page), published)
     page_of_file = LogIndex(handbook.decisions).page_of_file
@@ -59,6 +58,52 @@ def check_links(handbook: Handbook, generated: Iterable[str] = ()) -> list[Probl
         resolve = _decision_resolver(decision, page_of_file)
         problems += _check_file(path, decision.source, md.decision_path(decision), resolve, published)
     return problems
+
+
+def site_paths(handbook: Handbook, generated: Iterable[str] = ()) -> set[str]:
+    """Return the path in the site of every file the site will have: docs, decisions, assets, generated."""
+    settings = handbook.settings
+    published = set(generated)
+    if settings.docs_path.is_dir():
+        published.update(relative.as_posix() for relative in walk(settings.docs_path))
+    published.update(md.decision_path(d) for d in handbook.decisions)
+    decisions_root = settings.decisions_path
+    for asset in handbook.decisions.assets:
+        inside = (settings.root / asset).resolve().relative_to(decisions_root).as_posix()
+        published.add(f"{SITE_DECISIONS}/{inside}")
+    return published
+
+
+def check_nav(nav: list[Any], config: Path, source: str, published: set[str]) -> list[Problem]:
+    """Report pages named in ``nav:`` that the site does not have."""
+    text = read_source(config, source).text.split("\n")
+    problems = []
+    for page in _nav_pages(nav):
+        if page.startswith(("http://", "https://", "mailto:", "/")) or page in published:
+            continue
+        written = re.compile(rf"(?<![\w/.-]){re.escape(page)}[\"']?\s*(?:#.*)?$")
+        line = next((i + 1 for i, entry in enumerate(text) if written.search(entry)), 1)
+        problems.append(
+            error(
+                source,
+                line,
+                f"the navigation names '{page}', but the site has no such page; correct the path "
+                "(relative to the docs folder) or add the page.",
+                "missing-nav-page",
+            )
+        )
+    return problems
+
+
+def _nav_pages(entries: object) -> list[str]:
+    """Return every page path a ``nav:`` names, in order."""
+    if isinstance(entries, str):
+        return [entries]
+    if isinstance(entries, list):
+        return [page for entry in entries for page in _nav_pages(entry)]
+    if isinstance(entries, dict):
+        return [page for value in entries.values() for page in _nav_pages(value)]
+    return []
 
 
 def _check_file(path: Path, source: str, page: str, resolve: Resolver, published: set[str]) -> list[Problem]:
@@ -93,9 +138,7 @@ def _decision_resolver(decision: Decision, page_of_file: dict[str, str]) -> Reso
     """Return a resolver for a decision's links, as its published page rewrites them."""
 
     def resolve(link_path: str) -> str:
-        if not decision.folder:
-            return posixpath.normpath(posixpath.join(SITE_DECISIONS, link_path))
-        inside = rebase(link_path, decision.folder)
+        inside = rebase(link_path, decision.folder) if decision.folder else posixpath.normpath(link_path)
         return posixpath.normpath(posixpath.join(SITE_DECISIONS, page_of_file.get(inside, inside)))
 
     return resolve

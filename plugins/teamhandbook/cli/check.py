@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..checks.links import check_links
+from ..handbook import load_handbook
 from ..model.problem import Problem, Severity
 from ..site import build_site_pages
 from . import context
@@ -41,10 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the handbook and print what is wrong."""
-    handbook = context.handbook(args)
+    config = context.site_config(args)
+    handbook = load_handbook(config.settings)
     site = build_site_pages(handbook)
+    links = check_links(handbook, site.generated, config.nav, config.path)
     problems = sorted(
-        {*handbook.problems, *check_links(handbook, site.generated)},
+        {*handbook.problems, *links},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root

@@ -204,7 +204,16 @@ def convert(item: ImportItem, context: _Context) -> str:
             body[title.index] = f"# {cleaned}"
     kept = _without(body, drop)
     rewritten = rewrite_links("\n".join(kept), lambda target: _follow(target, item, context))
-    return "---\n" + front_matter(decision, front.data, context.by_id) + "---\n" + rewritten.lstrip("\n")
+    comments = "".join(line + "\n" for line in _front_matter_comments(text, front.body_line))
+    header = comments + front_matter(decision, front.data, context.by_id)
+    return "---\n" + header + "---\n" + rewritten.lstrip("\n")
+
+
+def _front_matter_comments(text: str, body_line: int) -> list[str]:
+    """Return the comment lines of a record's front matter, which the new front matter keeps."""
+    if body_line <= 1:
+        return []
+    return [line for line in text.split("\n")[1 : body_line - 2] if line.lstrip().startswith("#")]
 
 
 def front_matter(decision: Decision, original: dict[str, object], by_id: dict[str, ImportItem]) -> str:

@@ -162,7 +162,7 @@ class FrontMatterEditor:
         if entry is None:
             self._append(f"{KEY_NAMES.get(canonical, canonical)}: {scalar(value)}")
             return
-        _refuse_special(entry, self.source)
+        _refuse_special(entry, self.source, ANCHORS)
         old = entry.value if entry.last == entry.line else ""
         self.lines.replace(entry.line, entry.with_value(scalar(value, old)))
         self.lines.delete(entry.line + 1, entry.last + 1)
@@ -173,7 +173,7 @@ class FrontMatterEditor:
         if entry is None:
             self._append_list(canonical, items)
             return
-        _refuse_special(entry, self.source)
+        _refuse_special(entry, self.source, ANCHORS)
         example = _first_item(entry.value) if entry.line == entry.last else ""
         written = "[" + ", ".join(quote_like(item, example) for item in items) + "]"
         self.lines.replace(entry.line, entry.with_value(written))
@@ -187,7 +187,7 @@ class FrontMatterEditor:
         if entry is None:
             self._append_list(canonical, items)
             return
-        _refuse_special(entry, self.source)
+        _refuse_special(entry, self.source, NOT_LISTS)
         if entry.last > entry.line:
             self._add_block_items(entry, items)
         elif entry.value in _EMPTY_VALUES:
@@ -274,9 +274,16 @@ def _first_item(value: str) -> str:
     return match.group("items").lstrip() if match else ""
 
 
-def _refuse_special(entry: Entry, source: str) -> None:
-    """Refuse values whose meaning a one-line edit could change: anchors, tags, block scalars."""
-    if entry.value[:1] in ("&", "*", "!", "|", ">", "{"):
+ANCHORS = ("&",)
+"""Values a replacement must not touch: other keys may refer to an anchor."""
+
+NOT_LISTS = ("&", "*", "!", "|", ">", "{")
+"""Values an item cannot be added to: anchors, aliases, tags, block text and mappings."""
+
+
+def _refuse_special(entry: Entry, source: str, refused: tuple[str, ...]) -> None:
+    """Refuse values whose meaning the edit could change."""
+    if entry.value[:1] in refused:
         raise EditError(
             f"{source}:{entry.line + 1}: `{entry.key}` is written in a YAML form the command does not "
             "edit (an anchor, tag, mapping or block text); change it by hand"
