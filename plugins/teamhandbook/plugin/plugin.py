@@ -199,8 +199,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         decision = self.decision_files.get(src_uri)
         if decision is not None:
             page.meta.update(self._meta(decision))
-        elif src_uri in self.generated_uris and "render_macros" not in page.meta:
-            page.meta["render_macros"] = self.config.render_macros
+        elif src_uri in self.generated_uris:
+            page.meta.setdefault("render_macros", self.config.render_macros)
+            if src_uri == INDEX_PATH:
+                page.meta.setdefault("hide", ["toc"])  # the table needs the width, it has no headings
         return markdown
 
 
