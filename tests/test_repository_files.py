@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -111,3 +114,13 @@ def test_pre_commit_runs_handbook_check() -> None:
     for path in ("decisions/0001-x.md", "working-agreement/index.md", "docs/index.md", "mkdocs.yml"):
         assert files.search(path), path
     assert not files.search("plugins/teamhandbook/site.py")
+
+
+def test_the_pre_commit_hook_passes_on_this_repository() -> None:
+    """The hook's command, run as pre-commit runs it, finds no problem in the example handbook."""
+    config = yaml.safe_load((REPOSITORY / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entry = shlex.split(config["repos"][0]["hooks"][0]["entry"])
+    command = [str(Path(sys.executable).parent / entry[0]), *entry[1:]]
+    result = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "handbook check: no problems found"
