@@ -121,42 +121,37 @@ def test_a_template_in_the_decisions_folder_replaces_the_built_in_one(root: Path
     )
 
 
-def test_new_takes_the_next_number_when_its_file_appears_meanwhile(
-    root: Path, capsys, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("competitor", "first"),
+    [("0003-race.md", True), ("0003-from-a-branch.md", False)],
+    ids=["same-name-before-ours", "same-number-after-ours"],
+)
+def test_new_takes_the_next_number_when_another_file_takes_its_own(
+    root: Path, capsys, monkeypatch: pytest.MonkeyPatch, competitor: str, first: bool
 ) -> None:
-    """A file with the same name created between choosing and writing: the next number is taken."""
+    """A file that appears while ``new`` writes (a checkout, an editor) keeps its number; ours moves on.
+
+    Either the competitor has our very name (our exclusive creation fails), or it takes our number
+    under another name just after we wrote ours (we step aside).
+    """
     real = files.create_exclusively
-    competitor = root / "decisions" / "0003-race.md"
+    theirs = root / "decisions" / competitor
+    content = "---\nstatus: proposed\n---\n# Someone else's\n"
 
     def racing(path: Path, data: bytes) -> None:
-        if not competitor.exists():
-            competitor.write_text("---\nstatus: proposed\n---\n# Someone else's race\n")
+        if first and not theirs.exists():
+            theirs.write_text(content)
         real(path, data)
+        if not first and not theirs.exists():
+            theirs.write_text(content)
 
     monkeypatch.setattr(files, "create_exclusively", racing)
     outcome = run_cli(capsys, root, "new", "Race")
     assert outcome.code == 0, outcome.err
-    assert "0004-race.md" in outcome.out
-    assert competitor.read_text() == "---\nstatus: proposed\n---\n# Someone else's race\n"
-    assert "Race" in (root / "decisions" / "0004-race.md").read_text()
-
-
-def test_new_steps_aside_when_another_file_takes_its_number(
-    root: Path, capsys, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A different file with the same number (a checkout, an editor): ours moves to the next number."""
-    real = files.create_exclusively
-    competitor = root / "decisions" / "0003-from-a-branch.md"
-
-    def racing(path: Path, data: bytes) -> None:
-        real(path, data)
-        if not competitor.exists():
-            competitor.write_text("# From a branch\n")
-
-    monkeypatch.setattr(files, "create_exclusively", racing)
-    assert run_cli(capsys, root, "new", "Mine").code == 0
-    names = decisions(root)
-    assert "0003-from-a-branch.md" in names and "0004-mine.md" in names and "0003-mine.md" not in names
+    assert outcome.out.strip().endswith("0004-race.md")
+    assert theirs.read_text() == content
+    assert [name for name in decisions(root) if name.startswith("0003")] == [competitor]
+    assert "# Race" in (root / "decisions" / "0004-race.md").read_text()
     assert run_cli(capsys, root, "check").code == 0
 
 
@@ -219,6 +214,7 @@ def with_template(root: Path) -> Path:
     folder.mkdir(parents=True)
     (folder / "standup.md").write_text(STANDUP)
     (folder / "broken.md").write_text("---\ntitle: No path\n---\n# x\n")
+    (folder / "weekly.md").write_text("---\ntitle: Weekly\npath: notes/{week}.md\n---\n# x\n")
     return root
 
 
@@ -243,6 +239,7 @@ def test_new_from_a_recurring_template(with_template: Path, capsys) -> None:
         (("new", "--template", "standup", "Title"), "needs {handle}"),
         (("new", "--template", "retro"), "no template 'retro'"),
         (("new", "--template", "broken"), "no `path:`"),
+        (("new", "--template", "weekly"), "uses {week}; use {date}, {handle}, {slug}"),
     ],
 )
 def test_recurring_templates_explain_what_is_missing(

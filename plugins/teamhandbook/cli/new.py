@@ -18,7 +18,7 @@ from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import files, recurring
 from ..writers.changes import ChangeSet, target_for
-from ..writers.new_decision import DecisionDraft, create_numbered, fill_template, find_template
+from ..writers.new_decision import create_numbered, fill_template, find_template
 from ..writers.numbering import naming_scheme, slugify
 from . import context
 from .context import CommandError
@@ -82,18 +82,18 @@ def run(args: argparse.Namespace) -> int:
     if not args.title or not args.title.strip():
         raise CommandError('give the decision a title: handbook new "Use PostgreSQL"')
     handbook = load_handbook(config.settings)
-    draft = _draft(handbook, args)
     folder = handbook.settings.decisions_path
     scheme = naming_scheme(d.id for d in handbook.decisions)
-    slug = slugify(draft.title)
-    provisional = f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, draft.date)}"
-    text = _filled(folder, draft, provisional, handbook)
+    title = " ".join(args.title.split())
+    date = _date(args.date, "--date") or dt.date.today()
+    slug = slugify(title)
+    draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
-    _check_supersessions(handbook, superseded, draft, provisional)
+    related = [find_decision(handbook, ref) for ref in args.relates_to]
+    text = _filled(folder, draft, handbook, superseded, related)
+    _check_supersessions(handbook, superseded, draft)
     try:
-        path = create_numbered(
-            folder, scheme, slug, draft.date, text.encode("utf-8"), handbook.settings.ignore
-        )
+        path = create_numbered(folder, scheme, slug, date, text.encode("utf-8"), handbook.settings.ignore)
     except (FileExistsError, TimeoutError) as exc:
         raise CommandError(f"nothing was written: {exc}") from None
     print(shown(path))
@@ -102,13 +102,15 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _draft(handbook: Handbook, args: argparse.Namespace) -> DecisionDraft:
-    """Turn the command's options into a draft, checking each."""
-    source = f"{handbook.settings.decisions_dir}/new.md"
-    return DecisionDraft(
-        title=" ".join(args.title.split()),
-        date=_date(args.date, "--date") or dt.date.today(),
+def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> Decision:
+    """Turn the command's options into the decision to write, checking each."""
+    return Decision(
+        id=Path(source).stem,
+        source=source,
+        title=title,
+        format=DecisionFormat.MADR4,
         status=parse_status(args.status),
+        date=date,
         tags=_names(args.tags),
         deciders=_names(args.decision_makers),
         consulted=_names(args.consulted),
@@ -116,21 +118,23 @@ def _draft(handbook: Handbook, args: argparse.Namespace) -> DecisionDraft:
         owner=args.owner,
         feedback_by=_date(args.feedback_by, "--feedback-by"),
         review_by=_date(args.review_by, "--review-by"),
-        supersedes=[target_for(find_decision(handbook, ref), source) for ref in args.supersedes],
-        relates_to=[target_for(find_decision(handbook, ref), source) for ref in args.relates_to],
     )
 
 
-def _filled(folder: Path, draft: DecisionDraft, source: str, handbook: Handbook) -> str:
+def _filled(
+    folder: Path, draft: Decision, handbook: Handbook, superseded: list[Decision], related: list[Decision]
+) -> str:
     """Fill the template and make sure the result reads back as the draft says."""
     template = find_template(folder)
     loaded = read_source(template, template.name)
     if loaded.problem:
         raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
     options = ReadOptions(parse_aliases(handbook.settings.status_aliases)[0])
+    supersedes = [target_for(d, draft.source) for d in superseded]
+    relates_to = [target_for(d, draft.source) for d in related]
     with refusals():
-        text = fill_template(loaded.text, draft, source, options)
-    decision, problems = read_decision(text, source, Path(source).stem, options)
+        text = fill_template(loaded.text, draft, options, supersedes, relates_to)
+    decision, problems = read_decision(text, draft.source, draft.id, options)
     if decision.title != draft.title or decision.status is not draft.status:
         raise CommandError(
             f"the template {shown(template)} does not give a decision whose title and status the "
@@ -142,15 +146,14 @@ def _filled(folder: Path, draft: DecisionDraft, source: str, handbook: Handbook)
     return text
 
 
-def _check_supersessions(handbook: Handbook, old: list[Decision], draft: DecisionDraft, source: str) -> None:
+def _check_supersessions(handbook: Handbook, old: list[Decision], draft: Decision) -> None:
     """Make sure every superseded decision can be edited, before anything is written."""
     if not old:
         return
     changes = ChangeSet(handbook)
-    stand_in = Decision(Path(source).stem, source, draft.title, DecisionFormat.MADR4)
     with refusals():
         for decision in old:
-            changes.editor(decision).set_status(Status.SUPERSEDED, changes.target(stand_in, decision))
+            changes.editor(decision).set_status(Status.SUPERSEDED, changes.target(draft, decision))
             changes.verify(decision, status=Status.SUPERSEDED)
 
 

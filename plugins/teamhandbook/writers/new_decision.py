@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from pathlib import Path
 
-from ..model.decision import Status
+from ..model.decision import Decision, Status
 from ..readers.decision import ReadOptions
 from . import files
 from .decision_edit import DecisionEditor, Target
@@ -25,24 +25,6 @@ TEMPLATE_NAMES = (
 ATTEMPTS = 50
 
 
-@dataclass
-class DecisionDraft:
-    """What ``handbook new`` knows about the decision it writes."""
-
-    title: str
-    date: dt.date
-    status: Status = Status.PROPOSED
-    tags: list[str] = field(default_factory=list)
-    deciders: list[str] = field(default_factory=list)
-    consulted: list[str] = field(default_factory=list)
-    informed: list[str] = field(default_factory=list)
-    owner: str | None = None
-    feedback_by: dt.date | None = None
-    review_by: dt.date | None = None
-    supersedes: list[Target] = field(default_factory=list)
-    relates_to: list[Target] = field(default_factory=list)
-
-
 def find_template(folder: Path) -> Path:
     """Return the handbook's own decision template, or the built-in one."""
     for name in TEMPLATE_NAMES:
@@ -53,30 +35,33 @@ def find_template(folder: Path) -> Path:
 
 
 def fill_template(
-    template: str, draft: DecisionDraft, source: str, options: ReadOptions | None = None
+    template: str,
+    draft: Decision,
+    options: ReadOptions | None = None,
+    supersedes: Sequence[Target] = (),
+    relates_to: Sequence[Target] = (),
 ) -> str:
     """Return the text of a new decision: the template with the draft's title and fields in place."""
-    stem = Path(source).stem
-    editor = DecisionEditor(template, source, stem, options)
+    editor = DecisionEditor(template, draft.source, draft.id, options)
     editor.set_title(draft.title)
-    editor.set_status(draft.status)
-    editor.set_field("date", draft.date)
-    lists = {
+    editor.set_status(draft.status or Status.PROPOSED)
+    if draft.date:
+        editor.set_field("date", draft.date)
+    fields = {
         "tags": draft.tags,
         "deciders": draft.deciders,
         "consulted": draft.consulted,
         "informed": draft.informed,
+        "owner": draft.owner,
+        "feedback-by": draft.feedback_by,
+        "review-by": draft.review_by,
     }
-    for name, values in lists.items():
-        if values:
-            editor.set_field(name, values)
-    scalars = {"owner": draft.owner, "feedback-by": draft.feedback_by, "review-by": draft.review_by}
-    for name, value in scalars.items():
+    for name, value in fields.items():
         if value:
             editor.set_field(name, value)
-    for target in draft.supersedes:
+    for target in supersedes:
         editor.add_relation("supersedes", target)
-    for target in draft.relates_to:
+    for target in relates_to:
         editor.add_relation("relates-to", target)
     return editor.lines.to_text()
 

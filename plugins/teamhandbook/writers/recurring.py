@@ -1,9 +1,10 @@
 """Recurring documents (weekly update, handoff note) written from the working agreement's templates.
 
 A template is ``<agreement>/templates/<name>.md``: front matter with ``title``, ``description``
-and ``path`` (where a new document goes, relative to the handbook root, with placeholders such as
+and ``path`` (where a new document goes, relative to the handbook root, with the placeholders
 ``{date}``, ``{handle}`` and ``{slug}``), then the document's body. Other front-matter keys are
-copied into the new document's front matter; placeholders work in them and in the body too.
+copied into the new document's front matter; placeholders, and ``{title}``, work there and in the
+body too.
 """
 
 from __future__ import annotations
@@ -41,10 +42,13 @@ class RecurringTemplate:
     source: Path
 
 
+PATH_PLACEHOLDERS = ("date", "handle", "slug")
+"""What a template's ``path`` may use; its text may also use ``{title}``."""
+
+
 def placeholders(date: dt.date, handle: str | None, title: str | None, slug: str | None) -> dict[str, str]:
     """Return the values placeholders stand for; missing ones are left out."""
-    year, week, _ = date.isocalendar()
-    values = {"date": date.isoformat(), "year": f"{date:%Y}", "week": f"{year}-W{week:02d}"}
+    values = {"date": date.isoformat()}
     for name, value in (("handle", handle), ("title", title), ("slug", slug)):
         if value:
             values[name] = value
@@ -87,6 +91,10 @@ def load_template(path: Path) -> RecurringTemplate:
 
 def document_path(template: RecurringTemplate, values: dict[str, str]) -> str:
     """Return where the new document goes, relative to the handbook root."""
+    unknown = [name for name in _PLACEHOLDER.findall(template.path) if name not in PATH_PLACEHOLDERS]
+    if unknown:
+        allowed = ", ".join(f"{{{name}}}" for name in PATH_PLACEHOLDERS)
+        raise TemplateError(f"the template's path ({template.path}) uses {{{unknown[0]}}}; use {allowed}")
     missing = sorted({name for name in _PLACEHOLDER.findall(template.path) if name not in values})
     if missing:
         raise TemplateError(
