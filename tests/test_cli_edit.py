@@ -187,10 +187,16 @@ def test_status_edits_the_status_where_the_format_keeps_it(
     ("content", "old_line", "new_line"),
     [
         (NYGARD, "Superseded by [3. Deploy with a pipeline](0003-deploy-with-a-pipeline.md)", None),
+        (
+            NYGARD.replace("Accepted", "Accepted. Revisited in 2021."),
+            "Superseded. Revisited in 2021.\n\n"
+            "Superseded by [3. Deploy with a pipeline](0003-deploy-with-a-pipeline.md)",
+            None,
+        ),
         (MADR2, "* Status: superseded by [ADR-0003](0003-deploy-with-a-pipeline.md) <!-- optional -->", None),
         (LOG4BRAINS, "- Status: superseded by [ADR-0003](0003-deploy-with-a-pipeline.md)", None),
     ],
-    ids=["nygard", "madr2", "log4brains"],
+    ids=["nygard", "nygard-history", "madr2", "log4brains"],
 )
 def test_supersede_writes_each_format_the_way_its_tools_do(
     root: Path, capsys, content: str, old_line: str, new_line: str | None
@@ -201,7 +207,7 @@ def test_supersede_writes_each_format_the_way_its_tools_do(
     assert run_cli(capsys, root, "supersede", "2", "3").code == 0
     text = old.read_text()
     assert old_line in text
-    assert len(text.splitlines()) == len(content.splitlines())
+    assert len(text.splitlines()) == len(content.splitlines()) + old_line.count("\n")
     outcome = run_cli(capsys, root, "check")
     assert outcome.code == 0, outcome.out
 

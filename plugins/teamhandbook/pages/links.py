@@ -61,8 +61,21 @@ def link_targets(markdown: str) -> list[tuple[int, str]]:
     """Return every relative link target outside code, with the 0-based line it is on."""
     lines = markdown.split("\n")
     in_code = code_lines(lines)
-    found: list[tuple[int, str]] = []
-    for index, line in enumerate(lines):
-        if not in_code[index] and ("](" in line or "]:" in line):
-            rewrite_links(line, lambda target, i=index: found.append((i, target)) or target)
-    return found
+    return [
+        (index, target)
+        for index, line in enumerate(lines)
+        if not in_code[index]
+        for target in _targets_of_line(line)
+    ]
+
+
+def _targets_of_line(line: str) -> list[str]:
+    """Return the relative link targets of one line of prose."""
+    targets: list[str] = []
+
+    def keep(target: str) -> str:
+        targets.append(target)
+        return target
+
+    rewrite_links(line, keep)
+    return targets

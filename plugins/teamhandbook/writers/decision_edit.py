@@ -102,16 +102,18 @@ class DecisionEditor:
         elif is_link_line(text):  # adr-tools wrote the relation instead of a status word
             first = _link_sentence("superseded-by", successor, decision.format) if successor else None
             self.lines.insert(index, [first] if first else [status.label, ""])
-        else:
+        else:  # the first line of a Nygard status section: "Accepted", "Accepted. Revisited in 2021."
             indent = text[: len(text) - len(text.lstrip())]
-            if successor is not None:
+            head, stop, rest = text.strip().partition(". ")
+            if successor is not None and not stop:  # adr-tools replaces the status with the link
                 self.lines.replace(
                     index, indent + _link_sentence("superseded-by", successor, decision.format)
                 )
-            else:
-                head, stop, rest = text.strip().partition(". ")
-                word = _cased(status.value, head) + ("." if head.endswith(".") and not stop else "")
-                self.lines.replace(index, indent + word + (stop + rest if stop else ""))
+                return
+            word = _cased(status.value, head) + ("." if head.endswith(".") and not stop else "")
+            self.lines.replace(index, indent + word + (stop + rest if stop else ""))
+            if successor is not None:  # the rest of the line is the author's history: keep it
+                self._add_status_link(_link_sentence("superseded-by", successor, decision.format))
 
     def _add_status(self, decision: Decision, status: Status, successor: Target | None) -> None:
         """Write a status into a file that has none, where its format keeps one."""
