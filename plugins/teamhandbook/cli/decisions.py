@@ -48,10 +48,13 @@ def parse_status(word: str) -> Status:
 
 def shown(path: Path) -> str:
     """Return a path as a user wants to read it: relative to the current folder when inside it."""
+    if not path.is_absolute():
+        return path.as_posix()
     try:
-        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+        relative = Path(os.path.relpath(path)).as_posix()
     except ValueError:  # another drive, on Windows
         return str(path)
+    return str(path) if relative.startswith("../") else relative
 
 
 def write_changes(changes: ChangeSet) -> list[Path]:
