@@ -98,13 +98,13 @@ def plan_import(
     plan = ImportPlan()
     plan.items = [ImportItem(decision, decision.source) for decision in log]
     plan.skipped = list(log.skipped)
-    scheme = _number_items(plan, existing)
+    _number_items(plan, existing)
     plan.assets = [(asset, asset) for asset in log.assets]
     context = _Context(source_dir, target_dir, plan)
     for item in plan.items:
         item.text = convert(item, context)
     plan.unmapped[:0] = [_explain(problem) for problem in problems if problem.code in REPORTED]
-    _find_conflicts(plan, target_dir, existing, scheme)
+    _find_conflicts(plan, target_dir, existing)
     return plan
 
 
@@ -128,10 +128,11 @@ REPORTED = frozenset(
 
 def _explain(problem: Problem) -> str:
     """Say what the import did about a problem in the source."""
-    return f"{problem.file}:{problem.line}: {problem.message.rstrip('.')}; kept as written."
+    done = "not imported" if problem.code == "duplicate-name" else "kept as written"
+    return f"{problem.file}:{problem.line}: {problem.message.rstrip('.')}; {done}."
 
 
-def _number_items(plan: ImportPlan, existing: DecisionLog) -> NamingScheme:
+def _number_items(plan: ImportPlan, existing: DecisionLog) -> None:
     """Give every record a number and a file name: its own number when free, else the next ones."""
     items = plan.items
     numbered = [i for i in items if i.decision.number is not None]
@@ -171,7 +172,6 @@ def _number_items(plan: ImportPlan, existing: DecisionLog) -> NamingScheme:
         slug = _NAME_PREFIX.sub("", item.decision.id) or slugify(item.decision.title)
         folder = posixpath.dirname(item.source)
         item.target = posixpath.join(folder, scheme.file_name(item.number, slug, dt.date.today()))
-    return scheme
 
 
 @dataclass
@@ -341,7 +341,7 @@ def _follow(target: str, item: ImportItem, context: _Context) -> str:
     return quote(Path(moved).as_posix(), safe="/") + hash_ + fragment
 
 
-def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog, scheme: NamingScheme) -> None:
+def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog) -> None:
     """Refuse to write over files, and refuse to import the same records twice."""
     slugs = {_NAME_PREFIX.sub("", d.id): d.source for d in existing}
     for item in plan.items:
