@@ -48,6 +48,8 @@ class SiteConfig:
     repo_url: str = ""
     edit_uri: str = ""
     use_directory_urls: bool = True
+    nav: list[Any] | None = None
+    """The ``nav:`` of ``mkdocs.yml`` as written, or None when MkDocs builds the navigation itself."""
 
 
 def find_config(start: Path) -> Path:
@@ -87,6 +89,7 @@ def read_site_config(path: Path) -> SiteConfig:
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
+        nav=data["nav"] if isinstance(data.get("nav"), list) else None,
     )
 
 

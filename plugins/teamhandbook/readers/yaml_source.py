@@ -59,6 +59,17 @@ def _construct_int(loader: yaml.constructor.SafeConstructor, node: yaml.Node) ->
 HandbookLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+def _construct_timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    """Read a date, keeping an impossible one (``2024-13-45``) as text for the date reader to report."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+HandbookLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 @dataclass
 class YamlDocument:
     """A parsed YAML document and where its top-level keys were written."""
