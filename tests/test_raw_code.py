@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import jinja2
 import pytest
-
 from teamhandbook.pages.raw_code import JinjaSyntax, protect_code
 
 # name: (Markdown, what Jinja must output: the Markdown with only its prose rendered)

@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .checks import check_decisions
+from .checks.agreement import check_agreement
+from .hours.year import scan_year
+from .model.agreement import Agreement
 from .model.decision import DecisionLog
 from .model.problem import Problem, Severity
+from .readers.agreement import read_agreement
 from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
 from .readers.status import parse_aliases
@@ -19,6 +23,9 @@ class Handbook:
 
     settings: Settings
     decisions: DecisionLog = field(default_factory=DecisionLog)
+    agreement: Agreement | None = None
+    """The working agreement; None when the handbook has no agreement folder."""
+
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -39,5 +46,11 @@ def load_handbook(settings: Settings) -> Handbook:
             folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore
         )
         handbook.problems += check_decisions(handbook.decisions)
+    if settings.agreement_path.is_dir():
+        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root)
+        agreement = handbook.agreement
+        if agreement.people:
+            agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
+        handbook.problems += problems + check_agreement(agreement)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook

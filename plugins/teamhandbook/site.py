@@ -12,13 +12,30 @@ from dataclasses import dataclass, field
 from .exports.decisions_json import decisions_json
 from .handbook import Handbook
 from .model.decision import Decision
+from .pages.agreement import page_path, template_path
 from .pages.decision_index import INDEX_PATH, decision_index
 from .pages.decision_page import DecisionPageOptions, decision_page
 from .pages.graph import GRAPH_PATH, relationship_graph
 from .pages.log_index import LogIndex
+from .pages.template_page import template_page
 from .pages.timeline import TIMELINE_PATH, timeline
 
 Href = Callable[[Decision], str]
+
+
+@dataclass(frozen=True)
+class SourcedPage:
+    """A page built from one source file outside ``docs/``: an agreement page or a template."""
+
+    src_uri: str
+    """Its path in the site, e.g. ``working-agreement/overlap-hours.md``."""
+
+    source: str
+    """Its file, relative to the handbook root."""
+
+    render: Callable[[], str]
+    kind: str
+    """``agreement`` (prose rendered by macros) or ``template`` (shown as written)."""
 
 
 @dataclass
@@ -30,6 +47,9 @@ class SitePages:
     options: DecisionPageOptions
     generated: dict[str, str] = field(default_factory=dict)
     """Generated files by their path in the site: Markdown pages and data exports."""
+
+    sourced: list[SourcedPage] = field(default_factory=list)
+    """Pages of the working agreement and its templates, each from its own file."""
 
     def decision_markdown(self, decision: Decision) -> str:
         """Return the Markdown of one decision's page."""
@@ -58,4 +78,21 @@ def build_site_pages(
         site.generated[TIMELINE_PATH] = timeline(log)
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
     site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
+    site.sourced = agreement_pages(handbook)
     return site
+
+
+def agreement_pages(handbook: Handbook) -> list[SourcedPage]:
+    """Return the agreement's narrative pages (as written) and a page per writing template."""
+    agreement = handbook.agreement
+    if agreement is None:
+        return []
+    pages = [
+        SourcedPage(page_path(page), page.source, lambda page=page: page.text, "agreement")
+        for page in agreement.pages
+    ]
+    pages += [
+        SourcedPage(template_path(t), t.source, lambda t=t: template_page(t), "template")
+        for t in agreement.templates
+    ]
+    return pages
