@@ -1,7 +1,8 @@
-"""A decision written to attack the site is shown as text everywhere, and nothing in it runs.
+"""A decision and a teammate written to attack the site are shown as text, and nothing runs.
 
-Its title, tags and deciders carry ``<script>``, ``<img onerror>``, a ``</title>`` that tries to
-close the document title, and Jinja's ``{{ }}`` and ``{% %}``. Every payload calls ``pwn()``,
+The decision's title, tags and deciders, and the teammate's name and role in the working
+agreement, carry ``<script>``, ``<img onerror>``, a ``</title>`` that tries to close the document
+title, and Jinja's ``{{ }}`` and ``{% %}``. Every payload calls ``pwn()``,
 which the page records; any call, any console error (a broken ``<img src=x>`` is a failed
 request) or any request off localhost fails the test.
 
@@ -28,6 +29,8 @@ TITLE = "</title><script>pwn('title')</script><img src=x onerror=pwn('title')> {
 FULL_TITLE = f"ADR-0002: {TITLE}"
 TAGS = ["<script>pwn('tag')</script>", "<img src=x onerror=pwn('tag')>", "{{ 7*7 }}"]
 DECIDER = "<svg onload=pwn('decider')>"
+PERSON = "Zoë <img src=x onerror=pwn('person')> {{ 7*7 }}"
+ROLE = "</script><script>pwn('role')</script>"
 
 CONFIG = """\
 site_name: Hostile handbook
@@ -80,6 +83,23 @@ FILES = {
         Nothing to see.
         """
     ),
+    "working-agreement/team.yml": textwrap.dedent(
+        f"""\
+        people:
+          - name: Ana Silva
+            handle: ana
+            timezone: America/Sao_Paulo
+            hours: 09:00-17:00
+          - name: {json.dumps(PERSON)}
+            handle: zoe
+            role: {json.dumps(ROLE)}
+            timezone: Africa/Lagos
+            hours: 08:00-16:00
+        """
+    ),
+    "working-agreement/agreement.yml": "core-hours:\n  utc: 13:00-14:00\n",
+    "working-agreement/index.md": "# Agreement\n\n{{ team_roster() }}\n\nAsk {{ person('zoe') }}.\n",
+    "working-agreement/overlap.md": "# Overlap\n\n{{ overlap_strips() }}\n\n{{ working_now() }}\n",
     "decisions/0002-hostile.md": "---\n"
     + "status: accepted\n"
     + "date: 2024-02-01\n"
@@ -105,6 +125,10 @@ SPOTS: list[tuple[str, str, str]] = [
     ("decisions/graph/", "article li", f"{FULL_TITLE} relates to ADR-0001: A plain decision"),
     ("decisions/graph/", ".mermaid .nodeLabel", FULL_TITLE[:40]),
     *[("tags/", "article", tag) for tag in TAGS],
+    ("working-agreement/", "article table", PERSON),
+    ("working-agreement/", "article table", ROLE),
+    ("working-agreement/", "article p", f"Ask {PERSON}."),
+    ("working-agreement/overlap/", '[data-th-widget="strips"]', PERSON),
     ("decisions.json", "decisions.1.title", TITLE),
     ("decisions.json", "decisions.1.tags", json.dumps(TAGS)),
     ("decisions.json", "decisions.1.deciders", json.dumps([DECIDER])),
