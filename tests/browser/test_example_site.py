@@ -179,3 +179,13 @@ def test_edit_buttons_point_at_the_real_files(page: Page, example_site, records)
         href = edit.get_attribute("href")
         assert href == f"https://github.com/harbor-team/handbook/edit/main/{record['source']}"
         assert (REPOSITORY / record["source"]).is_file()
+
+
+def test_graph_nodes_open_their_decisions(page: Page, example_site) -> None:
+    """Clicking a decision in the relationship graph opens that decision's page."""
+    page.add_init_script(OPEN_SHADOW_ROOTS)
+    page.goto(example_site.url + "decisions/graph/")
+    node = page.locator(".mermaid .node", has_text="ADR-0009").first
+    node.click()
+    expect(page).to_have_url(example_site.url + "decisions/0009-move-to-managed-postgresql/")
+    expect(page.locator("h1")).to_contain_text("Move the primary database to managed PostgreSQL")

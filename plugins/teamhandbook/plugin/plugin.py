@@ -30,6 +30,7 @@ from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
+from ..pages.graph import GRAPH_PATH
 from ..pages.raw_code import protect_code
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
@@ -105,7 +106,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.site = build_site_pages(
             self.handbook,
             DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
-            graph_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
+            graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
         )
         self._add_decisions(files, config)
