@@ -13,6 +13,7 @@ from .model.problem import Problem, Severity
 from .readers.agreement import read_agreement
 from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
+from .readers.read_cache import ReadCache
 from .readers.status import parse_aliases
 from .settings import Settings, SettingsError
 
@@ -34,8 +35,11 @@ class Handbook:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def load_handbook(settings: Settings) -> Handbook:
-    """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work."""
+def load_handbook(settings: Settings, cache: ReadCache | None = None) -> Handbook:
+    """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work.
+
+    A ``cache`` kept between builds (``mkdocs serve``) spares parsing unchanged decision files.
+    """
     aliases, alias_errors = parse_aliases(settings.status_aliases)
     if alias_errors:
         raise SettingsError("; ".join(alias_errors))
@@ -43,7 +47,7 @@ def load_handbook(settings: Settings) -> Handbook:
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore
+            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache
         )
         handbook.problems += check_decisions(handbook.decisions)
     if settings.agreement_path.is_dir():

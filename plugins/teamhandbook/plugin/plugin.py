@@ -2,6 +2,7 @@
 
 Events, in build order:
 
+- ``on_startup``: under ``mkdocs serve``, a cache of parsed decisions that outlives rebuilds.
 - ``on_config``: settings for the core, folders to watch, stylesheets and scripts, macros.
 - ``on_files``: the core reads and checks every source once; decision pages, generated pages
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
@@ -32,6 +33,7 @@ from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.graph import GRAPH_PATH
 from ..pages.raw_code import protect_code
+from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
 from . import agreement, assets, macros
@@ -48,6 +50,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
 
     supports_multiple_instances = False
 
+    read_cache: ReadCache | None = None
+    """Decisions parsed by earlier rebuilds of ``mkdocs serve``; the class keeps it, because
+    MkDocs makes a new plugin object for every rebuild."""
+
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.handbook: Handbook | None = None
@@ -56,6 +62,14 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.generated_uris: set[str] = set()
         self.sourced_kinds: dict[str, str] = {}
         self.current_page: Page | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve``, keep parsed decisions between rebuilds."""
+        TeamHandbookPlugin.read_cache = ReadCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        """Let go of the decisions kept for ``mkdocs serve``."""
+        TeamHandbookPlugin.read_cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Turn the plugin's options into core settings and prepare the site."""
@@ -100,7 +114,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         if not self.config.enabled or self.settings is None:
             return files
         try:
-            self.handbook = load_handbook(self.settings)
+            self.handbook = load_handbook(self.settings, self.read_cache)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
