@@ -33,6 +33,7 @@ from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.graph import GRAPH_PATH
 from ..pages.raw_code import protect_code
+from ..pages.timeline import TIMELINE_PATH
 from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
@@ -122,6 +123,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
             graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
+            index_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
+            timeline_href=lambda decision: _relative_url(config, TIMELINE_PATH, decision),
         )
         self._add_decisions(files, config)
         self._add_generated(files, config)
