@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .checks import check_decisions
+from .checks.review import review_problems, reviews
 from .model.decision import DecisionLog
+from .model.history import History
+from .model.page import HandbookPage
 from .model.problem import Problem, Severity
+from .pages.markdown import decision_path
 from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
+from .readers.docs_pages import docs_page_uris, read_docs_pages
+from .readers.history import read_history
+from .readers.page_meta import decision_as_page
 from .readers.status import parse_aliases
 from .settings import Settings, SettingsError
 
@@ -20,6 +29,12 @@ class Handbook:
     settings: Settings
     decisions: DecisionLog = field(default_factory=DecisionLog)
     problems: list[Problem] = field(default_factory=list)
+    pages: list[HandbookPage] = field(default_factory=list)
+    """Every page an author wrote (docs pages, decisions, agreement pages), for onboarding and review."""
+
+    history: History = field(default_factory=History)
+    today: dt.date | None = None
+    """The date the handbook was read for; date-dependent checks (reviews) run only when it is set."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -27,17 +42,45 @@ class Handbook:
         return [p for p in self.problems if p.severity is Severity.ERROR]
 
 
-def load_handbook(settings: Settings) -> Handbook:
-    """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work."""
+def load_handbook(
+    settings: Settings, today: dt.date | None = None, docs_pages: Iterable[str] | None = None
+) -> Handbook:
+    """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work.
+
+    ``today`` is the date reviews are checked against (none are without it); ``docs_pages`` are the
+    pages of the docs folder the site builder publishes, by path in it (default: every Markdown file).
+    """
     aliases, alias_errors = parse_aliases(settings.status_aliases)
     if alias_errors:
         raise SettingsError("; ".join(alias_errors))
-    handbook = Handbook(settings)
+    handbook = Handbook(settings, today=today)
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(
             folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore
         )
         handbook.problems += check_decisions(handbook.decisions)
+    _read_pages(handbook, docs_pages)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
+
+
+def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
+    """Read the docs pages, see decisions as pages, date every page from history, check reviews."""
+    settings = handbook.settings
+    audiences = settings.pages.audiences
+    uris = docs_page_uris(settings.docs_path) if docs_pages is None else docs_pages
+    pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences)
+    for decision in handbook.decisions:
+        page, found = decision_as_page(decision, decision_path(decision), audiences)
+        pages.append(page)
+        problems += found
+    folders = [settings.docs_dir] + ([settings.decisions_dir] if settings.decisions_path.is_dir() else [])
+    handbook.history, notes = read_history(
+        settings.root, [page.source for page in pages], folders, settings.pages.git_history
+    )
+    handbook.pages = pages
+    handbook.problems += problems + notes
+    if handbook.today is not None:
+        found_reviews = reviews(pages, handbook.history, handbook.today, settings.pages.review_due_soon)
+        handbook.problems += review_problems(found_reviews, handbook.today)

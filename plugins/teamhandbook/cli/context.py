@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from ..handbook import Handbook, load_handbook
@@ -23,4 +24,4 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
 
 def handbook(args: argparse.Namespace) -> Handbook:
     """Read and check the handbook the command works on."""
-    return load_handbook(site_config(args).settings)
+    return load_handbook(site_config(args).settings, today=dt.date.today())

@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("digest",)
 """Subcommand modules in ``teamhandbook.cli``, in the order ``--help`` lists them.
 
 Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.

@@ -26,13 +26,16 @@ from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, Status
+from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
+from ..pages.urls import FEED_PATH, site_address
+from ..readers.page_settings import page_settings
 from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
-from . import assets, macros
+from . import assets, docs_files, macros
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
 
@@ -53,12 +56,17 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.decision_files: dict[str, Decision] = {}
         self.generated_uris: set[str] = set()
         self.current_page: Page | None = None
+        self.pages_by_uri: dict[str, HandbookPage] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Turn the plugin's options into core settings and prepare the site."""
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            pages = page_settings(self.config)
+        except SettingsError as exc:
+            raise PluginError(f"team-handbook: {exc}") from None
         self.settings = Settings(
             root=root,
             docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix()
@@ -67,6 +75,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             decisions_dir=self.config.decisions_dir,
             status_aliases=dict(self.config.status_aliases),
             ignore=tuple(self.config.ignore),
+            pages=pages,
         )
         decisions = self.settings.decisions_path
         if not decisions.is_dir() and self.config.decisions_dir != DEFAULT_DECISIONS_DIR:
@@ -87,8 +96,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         """Read the handbook once and add its pages, exports and assets to the site."""
         if not self.config.enabled or self.settings is None:
             return files
+        docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
         try:
-            self.handbook = load_handbook(self.settings)
+            self.handbook = load_handbook(self.settings, docs_files.build_date(), docs_pages)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
@@ -96,7 +106,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
             graph_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
+            address=site_address(config.site_name, config.site_url or "", config.use_directory_urls),
         )
+        self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
+        docs_files.hand_over_texts(files, self.handbook)
         self._add_decisions(files, config)
         self._add_generated(files, config)
         assets.add_files(files, config, mermaid=self.config.mermaid)
@@ -201,7 +214,16 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             page.meta.update(self._meta(decision))
         elif src_uri in self.generated_uris and "render_macros" not in page.meta:
             page.meta["render_macros"] = self.config.render_macros
+        handbook_page = self.pages_by_uri.get(src_uri)
+        if handbook_page is not None and self.site is not None:
+            return docs_files.with_info(markdown, handbook_page, self.site)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Link the Atom feed from every page's head, whatever the theme."""
+        if self.site is None or FEED_PATH not in self.site.generated:
+            return output
+        return docs_files.with_feed_link(output, page, config.site_name)
 
 
 def report(problems: list[Problem]) -> None:
