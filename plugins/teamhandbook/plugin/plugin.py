@@ -212,8 +212,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         decision = self.decision_files.get(src_uri)
         if decision is not None:
             page.meta.update(self._meta(decision))
-        elif src_uri in self.generated_uris and "render_macros" not in page.meta:
-            page.meta["render_macros"] = self.config.render_macros
+        elif src_uri in self.generated_uris:
+            page.meta.setdefault("render_macros", self.config.render_macros)
+            if src_uri == INDEX_PATH:
+                page.meta.setdefault("hide", ["toc"])  # the table needs the width, it has no headings
         handbook_page = self.pages_by_uri.get(src_uri)
         if handbook_page is not None and self.site is not None:
             return docs_files.with_info(markdown, handbook_page, self.site)
