@@ -12,7 +12,7 @@ from .model.decision import DecisionLog
 from .model.history import History
 from .model.page import HandbookPage
 from .model.problem import Problem, Severity
-from .pages.markdown import decision_path
+from .pages.markdown import decision_path, full_title
 from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
 from .readers.docs_pages import docs_page_uris, read_docs_pages
@@ -72,7 +72,7 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
     uris = docs_page_uris(settings.docs_path) if docs_pages is None else docs_pages
     pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences)
     for decision in handbook.decisions:
-        page, found = decision_as_page(decision, decision_path(decision), audiences)
+        page, found = decision_as_page(decision, decision_path(decision), full_title(decision), audiences)
         pages.append(page)
         problems += found
     folders = [settings.docs_dir] + ([settings.decisions_dir] if settings.decisions_path.is_dir() else [])

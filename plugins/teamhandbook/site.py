@@ -101,4 +101,4 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
         )
         if address.url:
             site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries)
-    site.generated[CHANGES_PATH] = changes_json(handbook.pages, handbook.decisions, handbook.history, address)
+    site.generated[CHANGES_PATH] = changes_json(handbook.pages, handbook.history, address)

@@ -27,7 +27,7 @@ class Review:
     page: HandbookPage
     due: dt.date
     last: dt.date | None
-    """The last review: ``last-reviewed``, else the page's last change."""
+    """The last review: ``last-reviewed``; with ``review-every`` and none written, the last change."""
 
     state: ReviewState
 
@@ -48,7 +48,7 @@ def review_of(page: HandbookPage, history: History, today: dt.date, due_soon: in
     """Return a page's review, or None when it asks for none or no date can be worked out."""
     if page.retired or not page.has_review:
         return None
-    last = last_review(page, history)
+    last = last_review(page, history) if page.review_every or page.last_reviewed else None
     if page.review_by is not None:
         due = page.review_by
     elif page.review_every is not None and last is not None:

@@ -11,7 +11,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from ..pages.changes import CHANGED, UPDATED, ChangeEvent
+from ..pages.changes import ChangeEvent
 from ..pages.markdown import full_title
 from ..pages.urls import FEED_PATH, WHATS_NEW_PATH, SiteAddress
 
@@ -49,7 +49,7 @@ def atom_feed(events: Iterable[ChangeEvent], site: SiteAddress, today: dt.date, 
 def entry_id(event: ChangeEvent, site: SiteAddress) -> str:
     """Return an event's stable id: its page's address and what happened."""
     url = site.absolute(site.page_url(event.page.src_uri))
-    if event.kind in (CHANGED, UPDATED):
+    if event.from_history:
         revision = event.change.commit if event.change and event.change.commit else _stamp(event.when)
         return f"{url}#{event.kind}-{revision}"
     return f"{url}#{event.kind}"
@@ -63,9 +63,9 @@ def _entry(event: ChangeEvent, site: SiteAddress) -> ET.Element:
     _text(entry, "id", entry_id(event, site))
     _text(entry, "updated", _stamp(event.when))
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": url})
-    if event.author:
+    for name in _authors(event):
         author = ET.SubElement(entry, "author")
-        _text(author, "name", event.author)
+        _text(author, "name", name)
     summary = _summary(event)
     if summary:
         _text(entry, "summary", summary)
@@ -74,10 +74,17 @@ def _entry(event: ChangeEvent, site: SiteAddress) -> ET.Element:
     return entry
 
 
+def _authors(event: ChangeEvent) -> list[str]:
+    """Return who is responsible: the author of a change, the deciders of a decision's status."""
+    if event.from_history:
+        return [event.author] if event.author else []
+    return list(event.decision.deciders) if event.decision is not None else []
+
+
 def _title(event: ChangeEvent) -> str:
     """Return an entry's title: ``Accepted: ADR-0012: Title``."""
     if event.decision is None:
-        return f"Changed: {event.page.title}"
+        return f"{event.label}: {event.page.title}"
     title = f"{event.label}: {full_title(event.decision)}"
     if event.successor is not None:
         title += f" (by {full_title(event.successor)})"

@@ -9,25 +9,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from ..model.decision import DecisionLog
 from ..model.history import History
 from ..model.page import HandbookPage
-from ..pages.markdown import full_title
 from ..pages.urls import SiteAddress
 
 SCHEMA_VERSION = 1
 
 
-def changes_json(pages: Iterable[HandbookPage], log: DecisionLog, history: History, site: SiteAddress) -> str:
+def changes_json(pages: Iterable[HandbookPage], history: History, site: SiteAddress) -> str:
     """Return ``changes.json`` for every page whose last change is known."""
-    titles = {decision.source: full_title(decision) for decision in log}
     rows = []
     for page in pages:
         change = history.get(page.source)
         if change is None:
             continue
-        title = titles.get(page.source, page.title)
-        rows.append([site.page_url(page.src_uri), int(change.when.timestamp()), title, page.kind.value])
+        rows.append([site.page_url(page.src_uri), int(change.when.timestamp()), page.title, page.kind.value])
     rows.sort(key=lambda row: (-row[1], row[0]))
     document = {"version": SCHEMA_VERSION, "pages": rows}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -27,6 +27,8 @@ class Change:
 
     source: HistorySource = HistorySource.GIT
     commit: str | None = None
+    created: bool = False
+    """True when the change added the file: it has not been edited since."""
 
 
 @dataclass

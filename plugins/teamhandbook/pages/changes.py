@@ -17,6 +17,7 @@ NEWS_STATUSES = frozenset(
 """Statuses worth announcing; drafts are not news yet."""
 
 CHANGED = "changed"
+ADDED = "added"
 UPDATED = "updated"
 
 
@@ -28,7 +29,8 @@ class ChangeEvent:
     """When it happened, in UTC; a decision's status counts from its ``date``."""
 
     kind: str
-    """A status (``accepted``, ``superseded``…), ``updated`` (a decision's text) or ``changed`` (a page)."""
+    """A status (``accepted``, ``superseded``…), ``updated`` (a decision's text edited later),
+    ``added`` or ``changed`` (a page)."""
 
     page: HandbookPage
     decision: Decision | None = None
@@ -49,9 +51,14 @@ class ChangeEvent:
         return self.kind.capitalize()
 
     @property
+    def from_history(self) -> bool:
+        """Tell whether the event is a file's change, rather than a decision's status."""
+        return self.kind in (ADDED, CHANGED, UPDATED)
+
+    @property
     def stable(self) -> bool:
         """Tell whether the event looks the same in every build (not taken from file times)."""
-        if self.kind in (CHANGED, UPDATED):
+        if self.from_history:
             return self.change is not None and self.change.source is HistorySource.GIT
         return True
 
@@ -63,7 +70,7 @@ def change_events(pages: Iterable[HandbookPage], log: DecisionLog, history: Hist
     for page in pages_by_source.values():
         change = history.get(page.source)
         if page.kind is not PageKind.DECISION and change is not None:
-            events.append(ChangeEvent(change.when, CHANGED, page, change=change))
+            events.append(ChangeEvent(change.when, ADDED if change.created else CHANGED, page, change=change))
     for decision in log:
         page = pages_by_source.get(decision.source)
         if page is not None:
@@ -90,7 +97,8 @@ def _decision_events(
     change = history.get(decision.source)
     status_event = _status_event(decision, page, log, history, change)
     events = [status_event] if status_event is not None else []
-    if change is not None and (status_event is None or change.when.date() > status_event.when.date()):
+    edited = change is not None and not change.created
+    if edited and (status_event is None or change.when.date() > status_event.when.date()):
         events.append(ChangeEvent(change.when, UPDATED, page, decision, change))
     return events
 

@@ -24,7 +24,7 @@ def page_info(
         items.append(_item("Owner", md.attr(page.owner)))
     if review is not None and review.last is not None:
         items.append(_item("Last reviewed", md.time_tag(review.last)))
-    elif page.last_reviewed is not None:
+    elif page.last_reviewed is not None:  # a retired decision, or no date to review by
         items.append(_item("Last reviewed", md.time_tag(page.last_reviewed)))
     if review is not None and today is not None and review.state is not ReviewState.SCHEDULED:
         items.append(_item("Review", review_chip(review, today)))

@@ -101,7 +101,8 @@ def start_here(onboarding: Onboarding, audience: str | None = None, key_figures:
         "## Decisions to know" if flagged else "## The latest decisions",
         _decisions(onboarding, decisions, flagged, here),
     ]
-    parts += ["## Your first week", _checklist(path, decisions, path_minutes, decision_minutes, here)]
+    checklist = _checklist(path, decisions, path_minutes, decision_minutes, here)
+    parts += ["## Your first-week checklist", checklist]
     if audience is None:
         parts.append(_maintainers(onboarding, here))
     return "\n\n".join(part for part in parts if part) + "\n"

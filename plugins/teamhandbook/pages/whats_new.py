@@ -82,8 +82,8 @@ def event_line(event: ChangeEvent, from_page: str) -> str:
             what += " by " + md.decision_link(event.successor, from_page)
     else:
         what = page_link(event.page.title, event.page.src_uri, from_page)
-        label = "Changed"
-    who = f" — {md.text(event.author)}" if event.author else ""
+        label = event.label
+    who = f" — {md.text(event.author)}" if event.author and event.from_history else ""
     return f"- {date} · {label} {what}{who}"
 
 

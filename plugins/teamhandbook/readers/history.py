@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import subprocess
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..model.history import Change, History, HistorySource
@@ -122,7 +123,7 @@ class _Walker:
         if target is None:
             return
         if kind != "D" and not grafted:
-            self.found.setdefault(target, change)
+            self.found.setdefault(target, replace(change, created=kind == "A"))
         if kind in "AD":
             del self.alias[path]  # older changes to this name belong to another file
 
@@ -133,7 +134,7 @@ class _Walker:
             return
         copied = status[0] == "C"  # a copy is a new file: its history starts here
         if (copied or status[1:] != "100") and not grafted:
-            self.found.setdefault(target, change)
+            self.found.setdefault(target, replace(change, created=copied))
         if not copied:
             self.alias[old] = target
 

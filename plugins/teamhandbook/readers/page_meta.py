@@ -97,14 +97,14 @@ def read_page_fields(
 
 
 def decision_as_page(
-    decision: Decision, src_uri: str, audiences: Collection[str] = ()
+    decision: Decision, src_uri: str, title: str, audiences: Collection[str] = ()
 ) -> tuple[HandbookPage, list[Problem]]:
-    """Return a decision as a handbook page, reading the review fields decisions do not model."""
+    """Return a decision as a handbook page titled ``title``, reading the fields decisions do not model."""
     problems: list[Problem] = []
     page = HandbookPage(
         source=decision.source,
         src_uri=src_uri,
-        title=decision.title,
+        title=title,
         kind=PageKind.DECISION,
         words=count_words(decision.body),
         owner=decision.owner,
