@@ -61,7 +61,7 @@ def chromium_path() -> str:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files without logging every request to the test output."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         return
 
 

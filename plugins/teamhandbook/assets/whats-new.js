@@ -115,7 +115,11 @@
 
   function markLinks(changed, root, here) {
     Array.prototype.forEach.call(document.querySelectorAll("a[href]"), function (link) {
-      if (link.querySelector(".th-changed") || link.closest(".th-since-last-visit, .md-header, header")) {
+      if (
+        !link.textContent.trim() || // icons and logos
+        link.querySelector(".th-changed") ||
+        link.closest(".th-since-last-visit, .md-header, header")
+      ) {
         return;
       }
       var path = relativePath(link.href, root);
@@ -198,6 +202,7 @@
         return;
       }
       var changed = changedSince(data.pages, state);
+      clearMarks(); // instant navigation may keep parts of the previous page, with stale marks
       markLinks(changed, root, here);
       var holder = document.querySelector(".th-since-last-visit");
       if (holder && firstVisit) {

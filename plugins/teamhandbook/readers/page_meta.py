@@ -222,7 +222,7 @@ def _date(fields: Mapping[str, Any], key: str, page: HandbookPage, problems: lis
     """Read a date field, reporting one that cannot be read."""
     reading = read_date(fields.get(key))
     if reading.problem:
-        message = reading.problem.replace("the date", f"`{key}`", 1)
+        message = reading.problem.replace("the date", f"the `{key}` date", 1)
         problems.append(error(page.source, page.line_of(key), message + ".", "bad-date"))
     return reading.date
 
