@@ -66,7 +66,11 @@ def load_handbook(
 
 
 def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
-    """Read the docs pages, see decisions as pages, date every page from history, check reviews."""
+    """Read the docs pages, see decisions as pages, date every page from history, check reviews.
+
+    Pages already in ``handbook.pages`` (read from other source folders, such as the working
+    agreement's) are dated and checked with the rest.
+    """
     settings = handbook.settings
     audiences = settings.pages.audiences
     uris = docs_page_uris(settings.docs_path) if docs_pages is None else docs_pages
@@ -75,12 +79,11 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
         page, found = decision_as_page(decision, decision_path(decision), full_title(decision), audiences)
         pages.append(page)
         problems += found
-    folders = [settings.docs_dir] + ([settings.decisions_dir] if settings.decisions_path.is_dir() else [])
-    handbook.history, notes = read_history(
-        settings.root, [page.source for page in pages], folders, settings.pages.git_history
-    )
-    handbook.pages = pages
+    handbook.pages += pages
+    sources = [page.source for page in handbook.pages]
+    folders = sorted({source.split("/", 1)[0] for source in sources if "/" in source and source[0] != "/"})
+    handbook.history, notes = read_history(settings.root, sources, folders, settings.pages.git_history)
     handbook.problems += problems + notes
     if handbook.today is not None:
-        found_reviews = reviews(pages, handbook.history, handbook.today, settings.pages.review_due_soon)
-        handbook.problems += review_problems(found_reviews, handbook.today)
+        due = reviews(handbook.pages, handbook.history, handbook.today, settings.pages.review_due_soon)
+        handbook.problems += review_problems(due, handbook.today)

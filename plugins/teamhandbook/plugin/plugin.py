@@ -7,7 +7,9 @@ Events, in build order:
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
 - ``on_nav``: the most recent decisions join the navigation; every decision gets its title,
   status and neighbours, which dirty builds would otherwise leave empty.
-- ``on_page_markdown``: metadata for Material (tags, status) and the macros opt-out.
+- ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
+  under each page's title (owner, last review, last change).
+- ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
 """
 
 from __future__ import annotations
