@@ -7,17 +7,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .checks import check_decisions
+from .checks.agreement import check_agreement
 from .checks.review import review_problems, reviews
+from .hours.year import scan_year
+from .model.agreement import Agreement
 from .model.decision import DecisionLog
 from .model.history import History
-from .model.page import HandbookPage
+from .model.page import HandbookPage, PageKind
 from .model.problem import Problem, Severity
+from .pages.agreement import page_path
 from .pages.markdown import decision_path, full_title
+from .readers.agreement import read_agreement
 from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
 from .readers.docs_pages import docs_page_uris, read_docs_pages
 from .readers.history import read_history
-from .readers.page_meta import decision_as_page
+from .readers.page_meta import decision_as_page, read_page
 from .readers.status import parse_aliases
 from .settings import Settings, SettingsError
 
@@ -28,6 +33,9 @@ class Handbook:
 
     settings: Settings
     decisions: DecisionLog = field(default_factory=DecisionLog)
+    agreement: Agreement | None = None
+    """The working agreement; None when the handbook has no agreement folder."""
+
     problems: list[Problem] = field(default_factory=list)
     pages: list[HandbookPage] = field(default_factory=list)
     """Every page an author wrote (docs pages, decisions, agreement pages), for onboarding and review."""
@@ -60,9 +68,31 @@ def load_handbook(
             folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore
         )
         handbook.problems += check_decisions(handbook.decisions)
+    if settings.agreement_path.is_dir():
+        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root)
+        agreement = handbook.agreement
+        if agreement.people:
+            agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
+        handbook.problems += problems + check_agreement(agreement)
+        _read_agreement_pages(handbook, agreement)
     _read_pages(handbook, docs_pages)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
+
+
+def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
+    """Read the onboarding and review fields of the agreement's pages, from the text already read."""
+    audiences = handbook.settings.pages.audiences
+    for agreement_page in agreement.pages:
+        page, problems = read_page(
+            agreement_page.text,
+            agreement_page.source,
+            page_path(agreement_page),
+            PageKind.AGREEMENT,
+            audiences,
+        )
+        handbook.pages.append(page)
+        handbook.problems += problems
 
 
 def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:

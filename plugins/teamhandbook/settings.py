@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DECISIONS_DIR = "decisions"
+DEFAULT_AGREEMENT_DIR = "working-agreement"
 DEFAULT_NAV_DECISIONS = 10
 
 
@@ -50,7 +52,20 @@ class Settings:
     ignore: tuple[str, ...] = ()
     """Glob patterns, relative to the decisions folder, of Markdown files that are not decisions."""
 
+    agreement_dir: str = DEFAULT_AGREEMENT_DIR
     pages: PageSettings = field(default_factory=PageSettings)
+    today: dt.date | None = None
+    """The date date-dependent results start from (the coming year's overlap); None for today, in UTC."""
+
+    @property
+    def agreement_path(self) -> Path:
+        """The absolute path of the working-agreement folder."""
+        return (self.root / self.agreement_dir).resolve()
+
+    @property
+    def start_date(self) -> dt.date:
+        """The date the coming year starts from: ``today``, or the current date in UTC."""
+        return self.today or dt.datetime.now(dt.UTC).date()
 
     @property
     def decisions_path(self) -> Path:

@@ -16,6 +16,7 @@ from .exports.changes_json import changes_json
 from .exports.decisions_json import decisions_json
 from .handbook import Handbook
 from .model.decision import Decision
+from .pages.agreement import page_path, template_path
 from .pages.changes import between, change_events, open_for_feedback
 from .pages.decision_index import INDEX_PATH, decision_index
 from .pages.decision_page import DecisionPageOptions, decision_page
@@ -23,11 +24,27 @@ from .pages.graph import GRAPH_PATH, relationship_graph
 from .pages.log_index import LogIndex
 from .pages.needs_review import needs_review
 from .pages.start_here import Onboarding, start_here
+from .pages.template_page import template_page
 from .pages.timeline import TIMELINE_PATH, timeline
 from .pages.urls import CHANGES_PATH, FEED_PATH, NEEDS_REVIEW_PATH, WHATS_NEW_PATH, SiteAddress
 from .pages.whats_new import whats_new
 
 Href = Callable[[Decision], str]
+
+
+@dataclass(frozen=True)
+class SourcedPage:
+    """A page built from one source file outside ``docs/``: an agreement page or a template."""
+
+    src_uri: str
+    """Its path in the site, e.g. ``working-agreement/overlap-hours.md``."""
+
+    source: str
+    """Its file, relative to the handbook root."""
+
+    render: Callable[[], str]
+    kind: str
+    """``agreement`` (prose rendered by macros) or ``template`` (shown as written)."""
 
 
 @dataclass
@@ -42,6 +59,8 @@ class SitePages:
 
     reviews: dict[str, Review] = field(default_factory=dict)
     """The review of each page that has one, by source path, as of the handbook's date."""
+    sourced: list[SourcedPage] = field(default_factory=list)
+    """Pages of the working agreement and its templates, each from its own file."""
 
     def decision_markdown(self, decision: Decision) -> str:
         """Return the Markdown of one decision's page."""
@@ -71,6 +90,7 @@ def build_site_pages(
         site.generated[TIMELINE_PATH] = timeline(log)
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
     site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
+    site.sourced = agreement_pages(handbook)
     _add_onboarding_and_changes(site, address or SiteAddress())
     return site
 
@@ -102,3 +122,19 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
         if address.url:
             site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries)
     site.generated[CHANGES_PATH] = changes_json(handbook.pages, handbook.history, address)
+
+
+def agreement_pages(handbook: Handbook) -> list[SourcedPage]:
+    """Return the agreement's narrative pages (as written) and a page per writing template."""
+    agreement = handbook.agreement
+    if agreement is None:
+        return []
+    pages = [
+        SourcedPage(page_path(page), page.source, lambda page=page: page.text, "agreement")
+        for page in agreement.pages
+    ]
+    pages += [
+        SourcedPage(template_path(t), t.source, lambda t=t: template_page(t), "template")
+        for t in agreement.templates
+    ]
+    return pages

@@ -17,11 +17,26 @@ from collections.abc import Sequence
 from ..settings import SettingsError
 from .context import CommandError
 
+EXIT_CODES = "exit codes: 0 done, 1 problems found (or nothing matched), 2 could not run."
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-COMMANDS: tuple[str, ...] = ("digest",)
+COMMANDS: tuple[str, ...] = (
+    "init",
+    "new",
+    "status",
+    "supersede",
+    "link",
+    "renumber",
+    "list_decisions",
+    "check",
+    "import_log",
+    "render",
+    "overlap",
+    "respond_by",
+    "digest",
+)
 """Subcommand modules in ``teamhandbook.cli``, in the order ``--help`` lists them.
 
 Each module has ``NAME``, ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``.
@@ -33,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook",
         description="Keep a team handbook: decisions, working agreement, onboarding.",
-        epilog="Exit codes: 0 done, 1 problems found, 2 could not run.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument(
         "--config",
@@ -43,7 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"{__package__}.{name}")
-        sub = subparsers.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        sub = subparsers.add_parser(
+            module.NAME,
+            help=module.HELP,
+            description=getattr(module, "DESCRIPTION", module.HELP),
+            epilog=getattr(module, "EPILOG", EXIT_CODES),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("--config", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
     return parser
@@ -63,6 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
+        sys.stderr.close()
+        return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

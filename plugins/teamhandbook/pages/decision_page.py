@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from ..model.decision import Decision, DecisionLog, Status
@@ -127,14 +128,16 @@ def neighbours(decision: Decision, index: LogIndex, page: str) -> str:
 
 
 def _body(decision: Decision, index: LogIndex) -> str:
-    """Return the body; links of a file kept in a subfolder are rebased to its published page."""
-    if not decision.folder:
-        return decision.body
+    """Return the body; links to decision files point at their published pages.
+
+    Pages are published side by side (``decisions/<id>/``), so links written in a subfolder, or
+    into one, are rebased.
+    """
 
     def rewrite(target: str) -> str:
-        rebased = rebase(target, decision.folder)
+        rebased = rebase(target, decision.folder) if decision.folder else target
         path, hash_, fragment = rebased.partition("#")
-        published = index.page_of_file.get(path)
+        published = index.page_of_file.get(posixpath.normpath(path)) if path else None
         return published + hash_ + fragment if published else rebased
 
     return rewrite_links(decision.body, rewrite)

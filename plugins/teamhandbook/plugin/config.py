@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..settings import DEFAULT_DECISIONS_DIR, DEFAULT_NAV_DECISIONS
+from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, DEFAULT_NAV_DECISIONS
 
 
 class TeamHandbookConfig(Config):
@@ -39,6 +39,10 @@ class TeamHandbookConfig(Config):
     Off by default: decision records quote ``{{ }}`` from GitHub Actions, Helm and Jinja, which
     macros would try to run.
     """
+
+    agreement_dir = c.Type(str, default=DEFAULT_AGREEMENT_DIR)
+    """The working-agreement folder (roster, agreement data, pages, templates), relative to
+    ``mkdocs.yml``; it lives outside ``docs/``. A folder named explicitly must exist."""
 
     mermaid = c.Choice(("local", "cdn"), default="local")
     """Where Mermaid diagrams load Mermaid from: the copy shipped with the plugin, so the site

@@ -15,6 +15,7 @@ from ..checks.references import ReferenceIndex
 from ..model.decision import DecisionLog
 from ..pages import markdown as md
 from ..pages.snippets import decision_list, decisions_matching, find_decision
+from .agreement_macros import agreement_macros
 from .change_macros import change_macros
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ def register(plugin: TeamHandbookPlugin, config: MkDocsConfig) -> None:
     macros_plugin = config.plugins.get("macros")
     if macros_plugin is None or not hasattr(macros_plugin, "register_macros"):
         return
-    macros_plugin.register_macros(handbook_macros(plugin))
+    macros_plugin.register_macros({**handbook_macros(plugin), **agreement_macros(plugin)})
 
 
 def handbook_macros(plugin: TeamHandbookPlugin) -> dict[str, Any]:

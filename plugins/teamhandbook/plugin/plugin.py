@@ -35,9 +35,9 @@ from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.urls import FEED_PATH, site_address
 from ..readers.page_settings import page_settings
-from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
-from . import assets, docs_files, macros
+from . import agreement, assets, docs_files, macros
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
 
@@ -57,6 +57,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.site: SitePages | None = None
         self.decision_files: dict[str, Decision] = {}
         self.generated_uris: set[str] = set()
+        self.sourced_kinds: dict[str, str] = {}
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
 
@@ -77,6 +78,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             decisions_dir=self.config.decisions_dir,
             status_aliases=dict(self.config.status_aliases),
             ignore=tuple(self.config.ignore),
+            agreement_dir=self.config.agreement_dir,
             pages=pages,
         )
         decisions = self.settings.decisions_path
@@ -87,6 +89,14 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             )
         if decisions.is_dir():
             config.watch.append(str(decisions))
+        agreement_folder = self.settings.agreement_path
+        if not agreement_folder.is_dir() and self.config.agreement_dir != DEFAULT_AGREEMENT_DIR:
+            raise PluginError(
+                f"team-handbook: the agreement folder '{self.config.agreement_dir}' does not exist "
+                f"(looked in {agreement_folder}); create it or correct `agreement_dir` in mkdocs.yml."
+            )
+        if agreement_folder.is_dir():
+            config.watch.append(str(agreement_folder))
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
@@ -114,8 +124,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         docs_files.hand_over_texts(files, self.handbook)
         self._add_decisions(files, config)
         self._add_generated(files, config)
+        self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
         assets.add_files(files, config, mermaid=self.config.mermaid)
-        report(self.handbook.problems)
+        report(self.handbook.problems + agreement.missing_macros(self.handbook.agreement, config))
         return files
 
     def _add_decisions(self, files: Files, config: MkDocsConfig) -> None:
@@ -212,6 +223,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
+        if src_uri in self.sourced_kinds:
+            return agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         if decision is not None:
             page.meta.update(self._meta(decision))
         elif src_uri in self.generated_uris:

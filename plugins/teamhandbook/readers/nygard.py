@@ -69,3 +69,13 @@ def _first_sentence(text: str) -> str:
     """Return a line's first sentence: ``Accepted. We revisited it.`` → ``Accepted``."""
     head, _, _ = text.partition(". ")
     return head
+
+
+def find_status_section(lines: list[str], headings: list[Heading]) -> tuple[int, int] | None:
+    """Return the line range of the ``## Status`` section's content (after its heading), if any."""
+    return _status_section(lines, headings)
+
+
+def is_link_line(text: str) -> bool:
+    """Tell whether a line is an adr-tools relation line: ``Supersedes [1. X](0001-x.md)``."""
+    return bool(_LINK_LINE.match(text))

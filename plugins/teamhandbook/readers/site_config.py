@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..settings import DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from .page_settings import page_settings
 
 PLUGIN_NAMES = ("team-handbook",)
@@ -50,6 +50,8 @@ class SiteConfig:
     repo_url: str = ""
     edit_uri: str = ""
     use_directory_urls: bool = True
+    nav: list[Any] | None = None
+    """The ``nav:`` of ``mkdocs.yml`` as written, or None when MkDocs builds the navigation itself."""
 
 
 def find_config(start: Path) -> Path:
@@ -79,6 +81,7 @@ def read_site_config(path: Path) -> SiteConfig:
         decisions_dir=_string(options, "decisions_dir", DEFAULT_DECISIONS_DIR, path),
         status_aliases=_mapping(options, "status_aliases", path),
         ignore=tuple(_strings(options, "ignore", path)),
+        agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
         pages=page_settings(options),
     )
     return SiteConfig(
@@ -90,6 +93,7 @@ def read_site_config(path: Path) -> SiteConfig:
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
+        nav=data["nav"] if isinstance(data.get("nav"), list) else None,
     )
 
 

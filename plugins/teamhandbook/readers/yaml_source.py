@@ -59,6 +59,17 @@ def _construct_int(loader: yaml.constructor.SafeConstructor, node: yaml.Node) ->
 HandbookLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
+def _construct_timestamp(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> object:
+    """Read a date, keeping an impossible one (``2024-13-45``) as text for the date reader to report."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+HandbookLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 @dataclass
 class YamlDocument:
     """A parsed YAML document and where its top-level keys were written."""
@@ -69,6 +80,11 @@ class YamlDocument:
 
     item_lines: dict[str, list[int]] = field(default_factory=dict)
     """1-based line of each item, for top-level keys whose value is a sequence."""
+
+    node: Any = None
+    """The composed YAML node, for readers that want the lines of nested values (``nested_lines``)."""
+
+    first_line: int = 1
 
 
 class YamlSyntaxError(ValueError):
@@ -98,7 +114,33 @@ def parse_yaml(text: str, first_line: int = 1) -> YamlDocument:
         raise YamlSyntaxError(str(exc).splitlines()[0], first_line) from None
     finally:
         loader.dispose()
-    return YamlDocument(data, *_lines_of(node, first_line))
+    return YamlDocument(data, *_lines_of(node, first_line), node=node, first_line=first_line)
+
+
+YamlPath = tuple[str | int, ...]
+"""Where a value is in a document: mapping keys and sequence indexes, ``("people", 2, "timezone")``."""
+
+
+def nested_lines(document: YamlDocument) -> dict[YamlPath, int]:
+    """Return the 1-based line of every value in the document, by its path; ``()`` is the root.
+
+    For a mapping entry the line is the key's line, which is where an author looks for it.
+    """
+    lines: dict[YamlPath, int] = {}
+    if document.node is None:
+        return lines
+    stack: list[tuple[YamlPath, yaml.Node, int]] = [((), document.node, document.node.start_mark.line)]
+    while stack:
+        path, node, line = stack.pop()
+        lines[path] = document.first_line + line
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    stack.append(((*path, str(key_node.value)), value_node, key_node.start_mark.line))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append(((*path, index), item, item.start_mark.line))
+    return lines
 
 
 def _lines_of(node: yaml.Node, first_line: int) -> tuple[dict[str, int], dict[str, list[int]]]:

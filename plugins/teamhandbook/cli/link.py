@@ -1,0 +1,53 @@
+"""``handbook link A RELATION B``: record a relation between two decisions."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..writers.changes import ChangeSet
+from ..writers.decision_edit import RELATIONS
+from . import context
+from .context import CommandError
+from .decisions import find_decision, refusals, write_changes
+from .supersede import supersede
+
+NAME = "link"
+HELP = "record that A supersedes, is superseded by, or relates to B"
+DESCRIPTION = """\
+Record a relation between two decisions:
+
+  handbook link 12 relates-to 7      12 lists 7 under `relates-to`; both pages show it
+  handbook link 12 supersedes 7      the same as `handbook supersede 7 12`: both files change
+  handbook link 7 superseded-by 12   the same again, from the other side
+
+Only the lines that change are touched, in the file's own format."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the two decisions and the relation."""
+    parser.add_argument("source", metavar="A", help="the decision that gets the relation")
+    parser.add_argument("relation", choices=RELATIONS, help="one of %(choices)s")
+    parser.add_argument("target", metavar="B", help="the decision it points at")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Edit the decision, or both for a supersession."""
+    handbook = context.handbook(args)
+    source, target = find_decision(handbook, args.source), find_decision(handbook, args.target)
+    if source.id == target.id:
+        raise CommandError("a decision cannot be linked to itself")
+    changes = ChangeSet(handbook)
+    with refusals():
+        if args.relation == "supersedes":
+            supersede(changes, target, source)
+        elif args.relation == "superseded-by":
+            supersede(changes, source, target)
+        elif not (
+            changes.has_relation(source, "relates-to", target)
+            or changes.has_relation(target, "relates-to", source)
+        ):
+            changes.editor(source).add_relation("relates-to", changes.target(target, source))
+            changes.verify(source, relation=("relates-to", target))
+        if not write_changes(changes):
+            print(f"{source.source} already records that; nothing to change")
+    return 0

@@ -1,0 +1,67 @@
+"""``handbook renumber``: give a decision another number, as after two branches took the same one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..writers import files
+from ..writers.numbering import decision_stems, numbers_taken
+from ..writers.renumber import apply_renumbering, plan_renumbering
+from . import context
+from .context import CommandError
+from .decisions import find_decision, refusals, shown
+
+NAME = "renumber"
+HELP = "give a decision the next free number (or --to N), following every reference to it"
+DESCRIPTION = """\
+Rename a decision's file to another number, the fix when two branches both took the next number
+(`handbook check` reports it as a duplicate number). Give the decision by its file name or path,
+since its number is shared:
+
+  handbook renumber decisions/0012-use-kafka.md
+
+The file takes the next free number unless --to says which. Links to the file, in decisions and
+in docs pages, follow the new name; relations that named it by file name, or by its number when
+that was unambiguous, are rewritten. References that were ambiguous are listed for you to check."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the decision and the new number."""
+    parser.add_argument("decision", help="the decision to renumber: its file name or path")
+    parser.add_argument("--to", type=int, metavar="N", help="the new number (default: the next free one)")
+    parser.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Rename the decision and update what refers to it."""
+    handbook = context.handbook(args)
+    decision = find_decision(handbook, args.decision)
+    if decision.number is None:
+        raise CommandError(f"{decision.source} has no number in its file name")
+    folder = handbook.settings.decisions_path
+    with files.folder_lock(folder), refusals():
+        taken = numbers_taken(decision_stems(folder, handbook.settings.ignore))
+        number = args.to if args.to is not None else max(taken, default=0) + 1
+        if number < 0 or (number in taken and taken[number] != [decision.id]):
+            raise CommandError(f"number {number} is taken by {', '.join(taken.get(number, []))}")
+        if number == decision.number:
+            print(f"{decision.source} already has number {number}")
+            return 0
+        plan = plan_renumbering(handbook, decision, number)
+        print(f"{shown(plan.old_path)} → {shown(plan.new_path)}")
+        for path in plan.edits:
+            if path != plan.old_path:
+                print(f"  follows: {shown(path)}")
+        if not args.dry_run:
+            try:
+                apply_renumbering(plan)
+            except FileExistsError:
+                raise CommandError(f"{shown(plan.new_path)} exists; nothing was renamed") from None
+    for line in plan.unsure:
+        print(
+            f"check: {line} was ambiguous and now means the other decision with this number", file=sys.stderr
+        )
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+    return 0

@@ -1,0 +1,71 @@
+"""Keeping mkdocs-macros to the prose: code in agreement pages is shown as written.
+
+Agreement pages are rendered by mkdocs-macros, so a ``{{ }}`` in a code sample (a GitHub Actions
+secret, a Helm value) would be run as a template. Before macros sees a page, every template marker
+inside code is replaced by an expression that prints the marker itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..readers.markdown_scan import code_lines
+
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+
+
+@dataclass(frozen=True)
+class Markers:
+    """The template markers of the macros environment (mkdocs-macros lets a site change them)."""
+
+    variable_start: str = "{{"
+    variable_end: str = "}}"
+    block_start: str = "{%"
+    comment_start: str = "{#"
+
+    @property
+    def starts(self) -> tuple[str, ...]:
+        """The markers that open something the template engine would run."""
+        return (self.variable_start, self.block_start, self.comment_start)
+
+    def literal(self, marker: str) -> str:
+        """Return an expression that prints ``marker`` as text."""
+        return f"{self.variable_start} {marker!r} {self.variable_end}"
+
+
+def protect_code(markdown: str, markers: Markers | None = None) -> str:
+    """Return the Markdown with template markers in fenced code and code spans made literal."""
+    markers = markers or Markers()
+    if not any(start in markdown for start in markers.starts):
+        return markdown
+    pattern = re.compile("|".join(re.escape(start) for start in markers.starts))
+
+    def escape(text: str) -> str:
+        return pattern.sub(lambda match: markers.literal(match.group(0)), text)
+
+    lines = markdown.split("\n")
+    in_code = code_lines(lines)
+    for index, line in enumerate(lines):
+        if not any(start in line for start in markers.starts):
+            continue
+        if in_code[index]:
+            lines[index] = escape(line)
+        elif "`" in line:
+            lines[index] = _INLINE_CODE.sub(lambda m: m.group(1) + escape(m.group(2)) + m.group(1), line)
+    return "\n".join(lines)
+
+
+def template_lines(markdown: str, markers: Markers | None = None) -> list[int]:
+    """Return the 1-based lines that use template markers outside code."""
+    markers = markers or Markers()
+    lines = markdown.split("\n")
+    in_code = code_lines(lines)
+    found = []
+    for index, line in enumerate(lines):
+        if in_code[index]:
+            continue
+        prose = _INLINE_CODE.sub("", line)
+        if any(start in prose for start in markers.starts):
+            found.append(index + 1)
+    return found

@@ -1,0 +1,94 @@
+"""Decision file names: the next free number, in the shape the folder already uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..readers.decision import number_in_name
+from ..readers.decision_log import is_decision_name, walk
+from ..readers.log4brains import date_in_name
+
+_SHAPE = re.compile(
+    r"^(?P<prefix>(?:adr|dr|rfc|decision)?[-_ ]?)(?P<digits>\d{1,6})(?P<separator>[-_ .]|$)", re.I
+)
+DEFAULT_WIDTH = 4
+SLUG_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class NamingScheme:
+    """How a folder names its decisions: ``0012-use-x.md``, ``ADR-12-use-x.md``, ``20240110-use-x.md``."""
+
+    prefix: str = ""
+    width: int = DEFAULT_WIDTH
+    separator: str = "-"
+    dated: bool = False
+    """log4brains names files by date (``YYYYMMDD-slug.md``) instead of number."""
+
+    def file_name(self, number: int, slug: str, date: dt.date) -> str:
+        """Return the file name of a new decision."""
+        if self.dated:
+            return f"{date:%Y%m%d}-{slug}.md"
+        return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.md"
+
+    def number_text(self, number: int) -> str:
+        """Return a number as the folder writes it: ``0012``."""
+        return f"{number:0{self.width}d}"
+
+
+def naming_scheme(stems: Iterable[str]) -> NamingScheme:
+    """Work out a folder's naming scheme from its decisions' file names (without ``.md``)."""
+    shapes = []
+    dated = 0
+    for stem in stems:
+        if date_in_name(stem) is not None:
+            dated += 1
+            continue
+        match = _SHAPE.match(stem)
+        if match:
+            shapes.append((int(match.group("digits")), match))
+    if not shapes:
+        return NamingScheme(dated=dated > 0)
+    padded = [len(m.group("digits")) for _, m in shapes if m.group("digits").startswith("0")]
+    _, newest = max(shapes, key=lambda shape: shape[0])
+    return NamingScheme(
+        prefix=newest.group("prefix"),
+        width=max(padded) if padded else 1,
+        separator=newest.group("separator") or "-",
+    )
+
+
+def decision_stems(folder: Path, ignore: Iterable[str] = ()) -> list[str]:
+    """Return the file names (without ``.md``) of every decision below ``folder``, as on disk now."""
+    ignore = tuple(ignore)
+    return [
+        relative.stem
+        for relative in walk(folder)
+        if relative.suffix.lower() == ".md" and is_decision_name(PurePosixPath(relative), ignore)
+    ]
+
+
+def numbers_taken(stems: Iterable[str]) -> dict[int, list[str]]:
+    """Return the file names using each number."""
+    taken: dict[int, list[str]] = {}
+    for stem in stems:
+        number = number_in_name(stem)
+        if number is not None:
+            taken.setdefault(number, []).append(stem)
+    return taken
+
+
+def slugify(title: str) -> str:
+    """Make a file-name slug from a title: ``Use PostgreSQL 16!`` → ``use-postgresql-16``."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug:  # a title in a script without a Latin transliteration: keep its letters
+        slug = re.sub(r"[^\w]+", "-", title.lower()).strip("-_") or "decision"
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0] or slug[:SLUG_LENGTH]
+    return slug
