@@ -126,11 +126,14 @@ def test_an_audience_path_merges_everyones_pages_with_its_own() -> None:
 
 
 def test_pages_on_no_path_are_reported_unless_they_opt_out() -> None:
-    """Pages without ``start-here`` are listed; ``start-here: false`` and decisions are not."""
+    """Pages without ``start-here`` are listed; ``start-here: false``, decisions and the authors'
+    introductions to the start pages are not."""
     lost = HandbookPage("docs/lost.md", "lost.md", "Lost")
     opted_out = HandbookPage("docs/ref.md", "ref.md", "Reference", off_path=True)
     a_decision = HandbookPage("decisions/0001-x.md", "decisions/0001-x.md", "X", kind=PageKind.DECISION)
-    assert not_on_any_path([lost, opted_out, a_decision, stepped("On path", 1)]) == [lost]
+    intros = [HandbookPage(f"docs/{uri}", uri, "Intro") for uri in ("start-here.md", "start-here/design.md")]
+    everything = [lost, opted_out, a_decision, stepped("On path", 1), *intros]
+    assert not_on_any_path(everything, ["design"]) == [lost]
 
 
 def test_must_read_decisions_are_the_flagged_ones_else_the_latest_accepted() -> None:

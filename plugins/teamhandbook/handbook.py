@@ -55,13 +55,14 @@ def load_handbook(
 ) -> Handbook:
     """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work.
 
-    ``today`` is the date reviews are checked against (none are without it); ``docs_pages`` are the
-    pages of the docs folder the site builder publishes, by path in it (default: every Markdown file).
+    ``today`` is the date reviews are checked against (default: ``settings.today``; without either,
+    no review is checked). ``docs_pages`` are the pages of the docs folder the site builder
+    publishes, by path in it (default: every Markdown file).
     """
     aliases, alias_errors = parse_aliases(settings.status_aliases)
     if alias_errors:
         raise SettingsError("; ".join(alias_errors))
-    handbook = Handbook(settings, today=today)
+    handbook = Handbook(settings, today=today if today is not None else settings.today)
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(

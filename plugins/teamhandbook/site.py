@@ -107,7 +107,7 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
         found = reviews(handbook.pages, handbook.history, today, options.review_due_soon)
         site.reviews = {review.page.source: review for review in found}
         site.generated[NEEDS_REVIEW_PATH] = needs_review(
-            handbook.pages, found, today, options.review_due_soon
+            handbook.pages, found, today, options.review_due_soon, options.audiences
         )
         recent = between(events, today - dt.timedelta(days=options.whats_new_days))
         waiting = open_for_feedback(handbook.decisions)

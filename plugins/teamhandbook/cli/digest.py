@@ -28,12 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the digest; exit 1 when nothing changed and nothing waits, so scripts can skip posting."""
     config = site_config(args)
-    today = dt.date.today()
+    today = config.settings.today or dt.date.today()
     since = _date(args.since, "--since")
     until = _date(args.until, "--until") if args.until else today
     if until < since:
         raise CommandError(f"--until ({until.isoformat()}) is before --since ({since.isoformat()})")
-    handbook = load_handbook(config.settings, today)
+    handbook = load_handbook(config.settings)
     options = config.settings.pages
     events = between(change_events(handbook.pages, handbook.decisions, handbook.history), since, until)
     digest = Digest(

@@ -14,8 +14,14 @@ from .urls import NEEDS_REVIEW_PATH, START_HERE_PATH, page_link
 NO_OWNER = "No owner"
 
 
-def needs_review(pages: list[HandbookPage], found: Iterable[Review], today: dt.date, due_soon: int) -> str:
-    """Return the Markdown of the Needs review page, as of ``today``."""
+def needs_review(
+    pages: list[HandbookPage],
+    found: Iterable[Review],
+    today: dt.date,
+    due_soon: int,
+    audiences: Iterable[str] = (),
+) -> str:
+    """Return the Markdown of the Needs review page, as of ``today``; ``audiences`` have start pages."""
     due = [r for r in found if r.state is not ReviewState.SCHEDULED]
     overdue = sum(1 for r in due if r.state is ReviewState.OVERDUE)
     parts = [
@@ -31,7 +37,7 @@ def needs_review(pages: list[HandbookPage], found: Iterable[Review], today: dt.d
     for owner, reviews in _by_owner(due):
         parts += [f"## {md.text(owner)}", _table(reviews, today)]
     parts += _unowned(pages)
-    parts += _off_path(pages)
+    parts += _off_path(pages, audiences)
     return "\n\n".join(parts) + "\n"
 
 
@@ -80,9 +86,9 @@ def _unowned(pages: list[HandbookPage]) -> list[str]:
     ]
 
 
-def _off_path(pages: list[HandbookPage]) -> list[str]:
+def _off_path(pages: list[HandbookPage], audiences: Iterable[str]) -> list[str]:
     """List the pages on no onboarding path, unless they opted out with ``start-here: false``."""
-    lost = not_on_any_path(pages)
+    lost = not_on_any_path(pages, audiences)
     heading = "## Not on any onboarding path"
     if not lost:
         return [heading, "Every page is on an onboarding path or opted out of them."]

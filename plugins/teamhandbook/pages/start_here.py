@@ -52,9 +52,21 @@ def must_read(log: DecisionLog) -> tuple[list[Decision], bool]:
     return latest[:RECENT_DECISIONS], False
 
 
-def not_on_any_path(pages: Iterable[HandbookPage]) -> list[HandbookPage]:
-    """Return the pages (not decisions) on no path that do not say ``start-here: false``."""
-    lost = [p for p in pages if p.kind is not PageKind.DECISION and p.step is None and not p.off_path]
+def not_on_any_path(pages: Iterable[HandbookPage], audiences: Iterable[str] = ()) -> list[HandbookPage]:
+    """Return the pages on no path that do not say ``start-here: false``.
+
+    Decisions are left out (the decisions to know have their own list), and so are authors' pages
+    that introduce a generated page at its address, such as ``docs/start-here.md``.
+    """
+    generated = {"start-here", "needs-review", "whats-new", *(f"start-here/{a}" for a in audiences)}
+    lost = [
+        page
+        for page in pages
+        if page.kind is not PageKind.DECISION
+        and page.step is None
+        and not page.off_path
+        and page.src_uri.removesuffix(".md").removesuffix("/index") not in generated
+    ]
     return sorted(lost, key=lambda p: p.source)
 
 
@@ -179,11 +191,11 @@ def _checklist(
     """Return the first-week checklist: read the path, read the decisions, then each page's tasks."""
     items = []
     if path:
-        items.append(f"- [ ] Read the {len(path)} pages above, in order (about {_duration(path_minutes)}).")
+        pages = "page above" if len(path) == 1 else f"{len(path)} pages above, in order"
+        items.append(f"- [ ] Read the {pages} (about {_duration(path_minutes)}).")
     if decisions:
-        items.append(
-            f"- [ ] Read the {len(decisions)} decisions above (about {_duration(decision_minutes)})."
-        )
+        chosen = "decision above" if len(decisions) == 1 else f"{len(decisions)} decisions above"
+        items.append(f"- [ ] Read the {chosen} (about {_duration(decision_minutes)}).")
     for page in path:
         assert page.step is not None
         for task in page.step.tasks:
@@ -194,7 +206,7 @@ def _checklist(
 
 def _maintainers(onboarding: Onboarding, here: str) -> str:
     """Point maintainers at the pages on no path."""
-    lost = not_on_any_path(onboarding.pages)
+    lost = not_on_any_path(onboarding.pages, onboarding.audiences)
     if not lost:
         return ""
     target = md.relative(NEEDS_REVIEW_PATH, here) + "#" + NOT_ON_A_PATH_ANCHOR

@@ -80,6 +80,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
             pages=pages,
+            today=docs_files.build_date(),
         )
         decisions = self.settings.decisions_path
         if not decisions.is_dir() and self.config.decisions_dir != DEFAULT_DECISIONS_DIR:
@@ -110,7 +111,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             return files
         docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
         try:
-            self.handbook = load_handbook(self.settings, docs_files.build_date(), docs_pages)
+            self.handbook = load_handbook(self.settings, docs_pages=docs_pages)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
@@ -122,6 +123,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         )
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
         docs_files.hand_over_texts(files, self.handbook)
+        docs_files.adopt_author_pages(self.site.generated, files)
         self._add_decisions(files, config)
         self._add_generated(files, config)
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
