@@ -47,6 +47,7 @@ FIRST_COMMIT = {
         "word " * 450,
     ),
     "docs/shipping.md": page("start-here: {order: 15, audience: engineering}", "Shipping"),
+    "working-agreement/index.md": page("start-here: 12\nowner: '@lukas'", "Working agreement"),
     "docs/design-crit.md": page("start-here: {order: 15, audience: design}", "Design critique"),
     "docs/lost.md": "# A lost page\n\nNobody links here.\n",
     "docs/reference.md": page("start-here: false", "Reference"),
@@ -102,13 +103,11 @@ def test_start_pages_exist_for_everyone_and_each_audience(site) -> None:
         reading = site.content(url).split("Your reading path")[1].split("</ol>")[0]
         return re.findall(r"<strong><a [^>]*>([^<]+)</a></strong>", reading)
 
-    assert path_of("start-here/") == [
-        "Home",
-        "The team",
-        "&lt;script&gt;alert(1)&lt;/script&gt; {{ secret }}",
-    ]
-    assert path_of("start-here/engineering/") == ["Home", "Shipping", "The team", path_of("start-here/")[2]]
-    assert path_of("start-here/design/")[1] == "Design critique"
+    hostile = "&lt;script&gt;alert(1)&lt;/script&gt; {{ secret }}"
+    everyone = ["Home", "Working agreement", "The team", hostile]
+    assert path_of("start-here/") == everyone
+    assert path_of("start-here/engineering/") == [*everyone[:2], "Shipping", *everyone[2:]]
+    assert path_of("start-here/design/")[2] == "Design critique"
 
 
 def test_the_start_page_shows_reading_times_decisions_to_know_and_the_checklist(site) -> None:
@@ -136,11 +135,13 @@ def test_overdue_reviews_are_logged_without_failing_the_strict_build(site) -> No
 
 
 def test_every_page_shows_its_owner_review_and_last_change(site) -> None:
-    """Under the title: owner, review badge, and the last commit's date and author."""
+    """Under the title of docs, agreement and decision pages: owner, review badge, last commit and author."""
     team = site.content("team/")
     info = re.search(r'<p class="th-page-info">.*?</p>', team, re.S).group(0)
     assert "@maya" in info and "Overdue by 45 days" in info
     assert '<time datetime="2026-06-05T14:30:00Z">2026-06-05</time> by Diego Ramírez' in info
+    agreement = site.content("working-agreement/")
+    assert "@lukas" in agreement.split('class="th-page-info"')[1].split("</p>")[0]
     decision_page = site.content("decisions/0001-record-decisions/")
     assert decision_page.index("th-decision-meta") < decision_page.index("th-page-info")
     assert "2026-01-15</time> by Maya Chen" in decision_page

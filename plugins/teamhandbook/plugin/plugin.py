@@ -226,8 +226,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
         if src_uri in self.sourced_kinds:
-            return agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
-        if decision is not None:
+            markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
+        elif decision is not None:
             page.meta.update(self._meta(decision))
         elif src_uri in self.generated_uris:
             page.meta.setdefault("render_macros", self.config.render_macros)
