@@ -88,6 +88,7 @@ def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: P
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == [
         ".teamhandbook-render",
+        "changes.json",
         "decisions.json",
         "decisions/0001-record-decisions.md",
         "decisions/0002-old-tooling.md",
@@ -95,6 +96,9 @@ def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: P
         "decisions/graph.md",
         "decisions/index.md",
         "decisions/timeline.md",
+        "needs-review/index.md",
+        "start-here/index.md",
+        "whats-new/index.md",
     ]
     first = (out / "decisions" / "0001-record-decisions.md").read_text()
     assert "[the archived one](0002-old-tooling.md)" in first

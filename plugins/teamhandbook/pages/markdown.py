@@ -19,7 +19,8 @@ def text(value: object) -> str:
     ``{`` is escaped too, so ``{{ x }}`` can never become a Jinja expression under mkdocs-macros.
     """
     escaped = html.escape(" ".join(str(value).split()), quote=False)
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+    # `{%` stays a Jinja tag even with its brace escaped: write the percent sign as an entity.
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("\\{%", "\\{&#37;")
 
 
 def attr(value: object) -> str:

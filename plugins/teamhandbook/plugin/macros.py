@@ -16,6 +16,7 @@ from ..model.decision import DecisionLog
 from ..pages import markdown as md
 from ..pages.snippets import decision_list, decisions_matching, find_decision
 from .agreement_macros import agreement_macros
+from .change_macros import change_macros
 
 if TYPE_CHECKING:
     from .plugin import TeamHandbookPlugin
@@ -71,4 +72,5 @@ def handbook_macros(plugin: TeamHandbookPlugin) -> dict[str, Any]:
         "decision_link": decision_link_macro,
         "decision_list": decision_list_macro,
         "decision_count": decision_count_macro,
+        **change_macros(plugin, current_page),
     }

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from .page_settings import page_settings
 
 PLUGIN_NAMES = ("team-handbook",)
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -45,6 +46,7 @@ class SiteConfig:
     settings: Settings
     plugin_options: dict[str, Any] = field(default_factory=dict)
     site_url: str = ""
+    site_name: str = ""
     repo_url: str = ""
     edit_uri: str = ""
     use_directory_urls: bool = True
@@ -80,12 +82,14 @@ def read_site_config(path: Path) -> SiteConfig:
         status_aliases=_mapping(options, "status_aliases", path),
         ignore=tuple(_strings(options, "ignore", path)),
         agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
+        pages=page_settings(options),
     )
     return SiteConfig(
         path=path,
         settings=settings,
         plugin_options=options,
         site_url=str(data.get("site_url") or ""),
+        site_name=str(data.get("site_name") or ""),
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
