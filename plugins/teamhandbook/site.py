@@ -16,7 +16,7 @@ from .exports.changes_json import changes_json
 from .exports.decisions_json import decisions_json
 from .handbook import Handbook
 from .model.decision import Decision
-from .pages.agreement import page_path, template_path
+from .pages.agreement import key_figures, page_path, template_path
 from .pages.changes import between, change_events, open_for_feedback
 from .pages.decision_index import INDEX_PATH, decision_index
 from .pages.decision_page import DecisionPageOptions, decision_page
@@ -100,7 +100,8 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
     handbook, options = site.handbook, site.handbook.settings.pages
     onboarding = Onboarding(handbook.pages, handbook.decisions, options)
     for path, audience in onboarding.start_pages():
-        site.generated[path] = start_here(onboarding, audience, key_figures="")
+        figures = key_figures(handbook.agreement, path)
+        site.generated[path] = start_here(onboarding, audience, key_figures=figures)
     events = change_events(handbook.pages, handbook.decisions, handbook.history)
     today = handbook.today
     if today is not None:
