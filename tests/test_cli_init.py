@@ -36,6 +36,16 @@ def test_init_builds_strictly_straight_away(started) -> None:
     assert [(r["title"], r["status"]) for r in records] == [("Record decisions as ADRs", "accepted")]
 
 
+def test_init_agreement_is_data_quoted_by_its_page(started) -> None:
+    """The starter agreement is data: its page quotes the roster and response times through macros."""
+    root, _, result = started
+    assert (root / "working-agreement" / "team.yml").is_file()
+    assert (root / "working-agreement" / "agreement.yml").is_file()
+    page = result.content("working-agreement/")
+    assert "4 business hours" in page and "Alex Example" in page and "14:00" in page
+    assert "{{" not in page
+
+
 def test_init_passes_its_own_check_and_offers_templates(started) -> None:
     """``handbook check`` agrees with the build, and the starter templates are usable."""
     root, _, _ = started
