@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import posixpath
 import re
-from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import quote, unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -18,7 +15,6 @@ from mkdocs.utils import get_relative_url
 from ..handbook import Handbook
 from ..model.page import HandbookPage
 from ..pages import markdown as md
-from ..pages.links import rewrite_links
 from ..pages.page_info import insert_info, page_info
 from ..pages.urls import FEED_PATH
 from ..site import SitePages
@@ -87,45 +83,6 @@ def hand_over_texts(files: Files, handbook: Handbook) -> None:
         if file is not None and type(file) is File and file.generated_by is None:
             files.remove(file)  # pages keep their order: every docs page moves to the end, in order
             files.append(ReadPage(file, page.text))
-
-
-def adopt_author_pages(generated: dict[str, str], files: Files) -> None:
-    """Give a generated ``x/index.md`` to an author's ``x.md``, which has the same address.
-
-    The author's page is kept and the generated text goes in at its ``<!-- team-handbook -->``
-    marker (or after its text), as for an author's page at the generated page's own path. Relative
-    links of the moved text, and links of the other generated pages to it, are corrected.
-    """
-    moved = {
-        uri: uri.removesuffix("/index.md") + ".md"
-        for uri in generated
-        if uri.endswith("/index.md")
-        and files.get_file_from_path(uri) is None
-        and files.get_file_from_path(uri.removesuffix("/index.md") + ".md") is not None
-    }
-    if not moved:
-        return
-    for old, new in moved.items():
-        generated[new] = generated.pop(old)
-    for src_uri, markdown in generated.items():
-        if src_uri.endswith(".md"):
-            written_at = next((old for old, new in moved.items() if new == src_uri), src_uri)
-            generated[src_uri] = rewrite_links(markdown, _retarget(written_at, src_uri, moved))
-
-
-def _retarget(written_at: str, src_uri: str, moved: dict[str, str]) -> Callable[[str], str]:
-    """Return a link rewriter for text written at ``written_at`` that now lives at ``src_uri``."""
-    here, there = posixpath.dirname(written_at), posixpath.dirname(src_uri)
-
-    def rewrite(target: str) -> str:
-        path, hash_, fragment = target.partition("#")
-        if not path:
-            return target
-        resolved = posixpath.normpath(posixpath.join(here, unquote(path)))
-        resolved = moved.get(resolved, resolved)
-        return quote(posixpath.relpath(resolved, there or "."), safe="/") + hash_ + fragment
-
-    return rewrite
 
 
 def with_info(markdown: str, page: HandbookPage, site: SitePages) -> str:

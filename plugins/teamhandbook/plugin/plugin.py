@@ -31,6 +31,7 @@ from ..model.decision import Decision, Status
 from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
+from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.urls import FEED_PATH, site_address
@@ -60,6 +61,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.sourced_kinds: dict[str, str] = {}
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
+
+    def page_path(self) -> str:
+        """Return the site path of the page being rendered, for the handbook's macros."""
+        return self.current_page.file.src_uri if self.current_page is not None else "index.md"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Turn the plugin's options into core settings and prepare the site."""
@@ -123,7 +128,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         )
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
         docs_files.hand_over_texts(files, self.handbook)
-        docs_files.adopt_author_pages(self.site.generated, files)
+        adopt_author_pages(self.site.generated, {file.src_uri for file in files})
         self._add_decisions(files, config)
         self._add_generated(files, config)
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
@@ -161,7 +166,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 if src_uri.endswith(".md"):
-                    existing.content_string = _merge_into(existing.content_string, content)
+                    existing.content_string = merge_into(existing.content_string, content)
                     self.generated_uris.add(src_uri)
                 else:
                     report([_collision(existing, src_uri)])
@@ -296,12 +301,3 @@ def _collision(existing: File, src_uri: str, source: str | None = None) -> Probl
         Severity.ERROR,
         "collision",
     )
-
-
-def _merge_into(author_markdown: str, generated: str) -> str:
-    """Put generated Markdown into an author's page: at its marker, else after its text."""
-    marker = "<!-- team-handbook -->"
-    body = generated.split("\n", 1)[1] if generated.startswith("# ") else generated
-    if marker in author_markdown:
-        return author_markdown.replace(marker, body, 1)
-    return author_markdown.rstrip() + "\n\n" + body
