@@ -130,3 +130,28 @@ def handbook(tmp_path: Path):
         return make_handbook(tmp_path / "handbook", files, config)
 
     return create
+
+
+def git(root: Path, *args: str, when: str = "2024-01-01T12:00:00+00:00", author: str = "Maya Chen") -> str:
+    """Run git in ``root`` as ``author`` at the moment ``when``, and return what it printed."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": author,
+        "GIT_AUTHOR_EMAIL": "author@example.org",
+        "GIT_COMMITTER_NAME": author,
+        "GIT_COMMITTER_EMAIL": "author@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    result = subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def commit_all(root: Path, message: str, when: str, author: str = "Maya Chen") -> None:
+    """Commit every change below ``root`` (a git repository is created if there is none)."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", message, when=when, author=author)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 from .cli import run_cli, run_script
-from .conftest import build, decision, make_handbook, write_files
+from .conftest import MINIMAL_CONFIG, build, decision, make_handbook, write_files
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +33,16 @@ def test_init_builds_strictly_straight_away(started) -> None:
     assert "Start here" in result.content("start-here/")
     records = result.json()["decisions"]
     assert [(r["title"], r["status"]) for r in records] == [("Record decisions as ADRs", "accepted")]
+
+
+def test_init_agreement_is_data_quoted_by_its_page(started) -> None:
+    """The starter agreement is data: its page quotes the roster and response times through macros."""
+    root, _, result = started
+    assert (root / "working-agreement" / "team.yml").is_file()
+    assert (root / "working-agreement" / "agreement.yml").is_file()
+    page = result.content("working-agreement/")
+    assert "4 business hours" in page and "Alex Example" in page and "14:00" in page
+    assert "{{" not in page
 
 
 def test_init_passes_its_own_check_and_offers_templates(started) -> None:
@@ -65,6 +74,7 @@ def test_init_accepts_a_fresh_git_repository(tmp_path: Path, capsys) -> None:
 
 
 RENDERED = {
+    "docs/index.md": "# Home\n\nRead {{ decision_link(1) }}.\n\n```yaml\ntoken: ${{ secrets.X }}\n```\n",
     "decisions/0001-record-decisions.md": decision(
         {"status": "accepted", "date": "2024-01-15", "tags": ["process"]},
         "Record decisions <img src=x onerror=alert(1)>",
@@ -80,14 +90,16 @@ RENDERED = {
 
 
 def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: Path, capsys) -> None:
-    """The rendered pages build with plain MkDocs, without the plugin, strictly and without warnings."""
-    root = make_handbook(tmp_path / "h", RENDERED)
+    """The rendered pages, macros evaluated, build with plain MkDocs, strictly and without warnings."""
+    config = {**MINIMAL_CONFIG, "plugins": ["search", "team-handbook", "macros"]}
+    root = make_handbook(tmp_path / "h", RENDERED, config)
     out = tmp_path / "out"
     outcome = run_cli(capsys, root, "render", "--out", str(out))
     assert outcome.code == 0, outcome.err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert written == [
         ".teamhandbook-render",
+        "changes.json",
         "decisions.json",
         "decisions/0001-record-decisions.md",
         "decisions/0002-old-tooling.md",
@@ -95,11 +107,17 @@ def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: P
         "decisions/graph.md",
         "decisions/index.md",
         "decisions/timeline.md",
+        "feed.xml",
+        "index.md",
+        "needs-review/index.md",
+        "start-here/index.md",
+        "whats-new/index.md",
     ]
+    home = (out / "index.md").read_text()
+    assert "Read [ADR-0001: Record decisions" in home and "${{ secrets.X }}" in home
     first = (out / "decisions" / "0001-record-decisions.md").read_text()
     assert "[the archived one](0002-old-tooling.md)" in first
     assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in first
-    shutil.copy(root / "docs" / "index.md", out / "index.md")
     (out.parent / "mkdocs.yml").write_text(
         "site_name: Elsewhere\ndocs_dir: out\nexclude_docs: .teamhandbook-render\n"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 from html import unescape
 from urllib.parse import unquote, urljoin

@@ -35,17 +35,17 @@ def test_rebuilds_with_a_cache_match_rebuilds_without(tmp_path: Path) -> None:
     fresh = summary(load_handbook(settings))
     assert fresh[0][4] == ["0002-new"]
     for _ in range(3):
-        assert summary(load_handbook(settings, cache)) == fresh
+        assert summary(load_handbook(settings, cache=cache)) == fresh
 
 
 def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
     """A file whose bytes changed is parsed again; a deleted one is forgotten."""
     write_files(tmp_path, FILES)
     settings, cache = Settings(root=tmp_path), ReadCache()
-    load_handbook(settings, cache)
+    load_handbook(settings, cache=cache)
     write_files(tmp_path, {"decisions/0002-new.md": decision({"status": "proposed"}, "Newer")})
     (tmp_path / "decisions/0001-old.md").unlink()
-    handbook = load_handbook(settings, cache)
+    handbook = load_handbook(settings, cache=cache)
     assert [(d.id, d.title, d.status.value) for d in handbook.decisions] == [
         ("0002-new", "Newer", "proposed")
     ]

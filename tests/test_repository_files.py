@@ -123,4 +123,8 @@ def test_the_pre_commit_hook_passes_on_this_repository() -> None:
     command = [str(Path(sys.executable).parent / entry[0]), *entry[1:]]
     result = subprocess.run(command, cwd=REPOSITORY, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "handbook check: no problems found"
+    # Reviews fall due as time goes by: they are warnings, never errors, and may come and go.
+    assert re.fullmatch(
+        r"handbook check: (no problems found|\d+ warnings?)", result.stdout.strip().splitlines()[-1]
+    )
+    assert ": error:" not in result.stdout

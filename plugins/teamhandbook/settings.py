@@ -12,6 +12,29 @@ DEFAULT_AGREEMENT_DIR = "working-agreement"
 DEFAULT_NAV_DECISIONS = 10
 
 
+@dataclass(frozen=True)
+class PageSettings:
+    """How the handbook onboards newcomers, asks for reviews and tells what changed."""
+
+    audiences: Mapping[str, str] = field(default_factory=dict)
+    """The audiences with their own onboarding path, by key: ``{"engineering": "Engineering"}``."""
+
+    review_due_soon: int = 30
+    """Days before its review date that a page is listed as due soon."""
+
+    whats_new_days: int = 30
+    """How many days back the What's new page looks."""
+
+    reading_speed: int = 200
+    """Words read per minute, for reading-time estimates."""
+
+    feed_entries: int = 50
+    """How many of the newest changes the Atom feed carries."""
+
+    git_history: bool = True
+    """Take each page's last change from git (one ``git log`` per build); off: from file times."""
+
+
 class SettingsError(ValueError):
     """Settings that cannot work, such as a status alias that maps to no status."""
 
@@ -30,6 +53,7 @@ class Settings:
     """Glob patterns, relative to the decisions folder, of Markdown files that are not decisions."""
 
     agreement_dir: str = DEFAULT_AGREEMENT_DIR
+    pages: PageSettings = field(default_factory=PageSettings)
     today: dt.date | None = None
     """The date date-dependent results start from (the coming year's overlap); None for today, in UTC."""
 

@@ -6,19 +6,28 @@ another static-site builder can publish them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .checks.review import Review, reviews
+from .exports.atom import atom_feed
+from .exports.changes_json import changes_json
 from .exports.decisions_json import decisions_json
 from .handbook import Handbook
 from .model.decision import Decision
-from .pages.agreement import page_path, template_path
+from .pages.agreement import key_figures, page_path, template_path
+from .pages.changes import between, change_events, open_for_feedback
 from .pages.decision_index import INDEX_PATH, decision_index
 from .pages.decision_page import DecisionPageOptions, decision_page
 from .pages.graph import GRAPH_PATH, relationship_graph
 from .pages.log_index import LogIndex
+from .pages.needs_review import needs_review
+from .pages.start_here import Onboarding, start_here
 from .pages.template_page import template_page
 from .pages.timeline import TIMELINE_PATH, timeline
+from .pages.urls import CHANGES_PATH, FEED_PATH, NEEDS_REVIEW_PATH, WHATS_NEW_PATH, SiteAddress
+from .pages.whats_new import whats_new
 
 Href = Callable[[Decision], str]
 
@@ -48,6 +57,8 @@ class SitePages:
     generated: dict[str, str] = field(default_factory=dict)
     """Generated files by their path in the site: Markdown pages and data exports."""
 
+    reviews: dict[str, Review] = field(default_factory=dict)
+    """The review of each page that has one, by source path, as of the handbook's date."""
     sourced: list[SourcedPage] = field(default_factory=list)
     """Pages of the working agreement and its templates, each from its own file."""
 
@@ -65,6 +76,7 @@ def build_site_pages(
     options: DecisionPageOptions | None = None,
     graph_href: Href | None = None,
     page_url: Href | None = None,
+    address: SiteAddress | None = None,
     index_href: Href | None = None,
     timeline_href: Href | None = None,
 ) -> SitePages:
@@ -83,7 +95,38 @@ def build_site_pages(
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
     site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
     site.sourced = agreement_pages(handbook)
+    _add_onboarding_and_changes(site, address or SiteAddress())
     return site
+
+
+def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
+    """Add the start pages, Needs review, What's new, the Atom feed and ``changes.json``."""
+    handbook, options = site.handbook, site.handbook.settings.pages
+    onboarding = Onboarding(handbook.pages, handbook.decisions, options)
+    for path, audience in onboarding.start_pages():
+        figures = key_figures(handbook.agreement, path)
+        site.generated[path] = start_here(onboarding, audience, key_figures=figures)
+    events = change_events(handbook.pages, handbook.decisions, handbook.history)
+    today = handbook.today
+    if today is not None:
+        found = reviews(handbook.pages, handbook.history, today, options.review_due_soon)
+        site.reviews = {review.page.source: review for review in found}
+        site.generated[NEEDS_REVIEW_PATH] = needs_review(
+            handbook.pages, found, today, options.review_due_soon, options.audiences
+        )
+        recent = between(events, today - dt.timedelta(days=options.whats_new_days))
+        waiting = open_for_feedback(handbook.decisions)
+        site.generated[WHATS_NEW_PATH] = whats_new(
+            recent,
+            waiting,
+            today,
+            options.whats_new_days,
+            feed=bool(address.url),
+            file_times=handbook.history.reason,
+        )
+        if address.url:
+            site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries)
+    site.generated[CHANGES_PATH] = changes_json(handbook.pages, handbook.history, address)
 
 
 def agreement_pages(handbook: Handbook) -> list[SourcedPage]:

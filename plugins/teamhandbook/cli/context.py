@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from ..handbook import Handbook, load_handbook
@@ -18,7 +20,10 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
     if not path.is_file():
         raise CommandError(f"no such configuration file: {path}")
-    return read_site_config(path)
+    config = read_site_config(path)
+    if config.settings.today is None:  # the command's date: reviews are due, or not, as of today
+        config.settings = replace(config.settings, today=dt.date.today())
+    return config
 
 
 def handbook(args: argparse.Namespace) -> Handbook:

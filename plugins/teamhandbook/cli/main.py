@@ -35,6 +35,7 @@ COMMANDS: tuple[str, ...] = (
     "render",
     "overlap",
     "respond_by",
+    "digest",
 )
 """Subcommand modules in ``teamhandbook.cli``, in the order ``--help`` lists them.
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from ..handbook import load_handbook
+from ..pages.urls import site_address
 from ..writers.render import RenderError, render
 from . import context
 from .context import CommandError
@@ -13,12 +16,15 @@ from .decisions import shown
 NAME = "render"
 HELP = "write every generated page as plain Markdown, for another static-site builder"
 DESCRIPTION = """\
-Write the pages the plugin generates (the decision log, timeline, graph, one page per decision)
-and decisions.json into DIR, as plain Markdown with inline HTML, and copy the images and other
-files of the decisions folder next to them. Together with docs/, that is a site any Markdown
-builder can publish: copy docs/ into DIR as well, and point the builder at DIR.
+Write the whole handbook into DIR as plain Markdown with inline HTML: the pages of docs/, the
+working agreement's pages and templates, one page per decision, and every generated page (the
+decision log, timeline, graph, start pages, Needs review, What's new), with the handbook's macros
+already evaluated; plus decisions.json, changes.json, feed.xml (when mkdocs.yml has a site_url)
+and the images and other files next to the pages. Point any Markdown site builder at DIR.
 
-DIR must be empty, new, or an earlier render's output (which is then brought up to date)."""
+DIR must be empty, new, or an earlier render's output (which is then brought up to date).
+A macro that fails is reported with its file and line (exit code 1), and its page is written as
+it is."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,14 +34,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the handbook."""
-    handbook = context.handbook(args)
+    config = context.site_config(args)
+    handbook = load_handbook(config.settings)
+    address = site_address(config.site_name, config.site_url, config.use_directory_urls)
     out = Path(args.out).resolve()
     try:
-        written = render(handbook, out)
+        written, problems = render(handbook, out, address, macros=config.macros)
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:
         raise CommandError(f"{exc.filename} exists and was not written by `handbook render`") from None
     pages = sum(path.endswith(".md") for path in written)
     print(f"wrote {pages} pages and {len(written) - pages} other files to {shown(out)}")
-    return 0
+    for problem in problems:
+        print(f"{problem}", file=sys.stderr)
+    return 1 if problems else 0

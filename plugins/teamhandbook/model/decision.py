@@ -90,6 +90,9 @@ class Decision:
     relates_to: list[Reference] = field(default_factory=list)
     owner: str | None = None
     review_by: dt.date | None = None
+    review_every: str | None = None
+    """How often to review the decision, as written: ``6 months``; read by ``readers.page_meta``."""
+
     feedback_by: dt.date | None = None
     must_read: bool = False
     body: str = ""

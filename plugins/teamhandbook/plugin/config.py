@@ -47,3 +47,28 @@ class TeamHandbookConfig(Config):
     mermaid = c.Choice(("local", "cdn"), default="local")
     """Where Mermaid diagrams load Mermaid from: the copy shipped with the plugin, so the site
     works offline and behind firewalls, or Material's default CDN."""
+
+    audiences = c.DictOfItems(c.Type(str), default={})
+    """The audiences with their own onboarding path, by key and name, e.g. ``engineering: Engineering``.
+
+    Each gets a start page at ``start-here/<key>/``; pages join it with ``audience: <key>`` under
+    ``start-here:`` in their front matter.
+    """
+
+    review_due_soon = c.Type(int, default=30)
+    """How many days before its review date a page is listed as due soon on ``needs-review/``."""
+
+    whats_new_days = c.Type(int, default=30)
+    """How many days back ``whats-new/`` lists changed decisions and pages."""
+
+    reading_speed = c.Type(int, default=200)
+    """Words read per minute, for the reading times of the start pages."""
+
+    feed_entries = c.Type(int, default=50)
+    """How many of the newest changes ``feed.xml`` carries."""
+
+    git_history = c.Type(bool, default=True)
+    """Take each page's last change (date and author) from git, with one ``git log`` per build.
+
+    Off, or outside a git checkout, pages are dated by their files' modification times.
+    """

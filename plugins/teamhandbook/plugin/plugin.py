@@ -8,7 +8,9 @@ Events, in build order:
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
 - ``on_nav``: the most recent decisions join the navigation; every decision gets its title,
   status and neighbours, which dirty builds would otherwise leave empty.
-- ``on_page_markdown``: metadata for Material (tags, status) and the macros opt-out.
+- ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
+  under each page's title (owner, last review, last change).
+- ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
 """
 
 from __future__ import annotations
@@ -27,17 +29,21 @@ from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, Status
+from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
+from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.graph import GRAPH_PATH
 from ..pages.raw_code import protect_code
 from ..pages.timeline import TIMELINE_PATH
+from ..pages.urls import FEED_PATH, site_address
+from ..readers.page_settings import page_settings
 from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
-from . import agreement, assets, macros
+from . import agreement, assets, docs_files, macros
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
 
@@ -63,6 +69,11 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.generated_uris: set[str] = set()
         self.sourced_kinds: dict[str, str] = {}
         self.current_page: Page | None = None
+        self.pages_by_uri: dict[str, HandbookPage] = {}
+
+    def page_path(self) -> str:
+        """Return the site path of the page being rendered, for the handbook's macros."""
+        return self.current_page.file.src_uri if self.current_page is not None else "index.md"
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve``, keep parsed decisions between rebuilds."""
@@ -77,6 +88,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            pages = page_settings(self.config)
+        except SettingsError as exc:
+            raise PluginError(f"team-handbook: {exc}") from None
         self.settings = Settings(
             root=root,
             docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix()
@@ -86,6 +101,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             status_aliases=dict(self.config.status_aliases),
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
+            pages=pages,
+            today=docs_files.build_date(),
         )
         decisions = self.settings.decisions_path
         if not decisions.is_dir() and self.config.decisions_dir != DEFAULT_DECISIONS_DIR:
@@ -114,8 +131,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         """Read the handbook once and add its pages, exports and assets to the site."""
         if not self.config.enabled or self.settings is None:
             return files
+        docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
         try:
-            self.handbook = load_handbook(self.settings, self.read_cache)
+            self.handbook = load_handbook(self.settings, docs_pages=docs_pages, cache=self.read_cache)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
@@ -123,9 +141,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
             graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
+            address=site_address(config.site_name, config.site_url or "", config.use_directory_urls),
             index_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
             timeline_href=lambda decision: _relative_url(config, TIMELINE_PATH, decision),
         )
+        self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
+        docs_files.hand_over_texts(files, self.handbook)
+        adopt_author_pages(self.site.generated, {file.src_uri for file in files})
         self._add_decisions(files, config)
         self._add_generated(files, config)
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
@@ -163,7 +185,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 if src_uri.endswith(".md"):
-                    existing.content_string = _merge_into(existing.content_string, content)
+                    existing.content_string = merge_into(existing.content_string, content)
                     self.generated_uris.add(src_uri)
                 else:
                     report([_collision(existing, src_uri)])
@@ -228,8 +250,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
         if src_uri in self.sourced_kinds:
-            return agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
-        if decision is not None:
+            markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
+        elif decision is not None:
             page.meta.update(self._meta(decision))
             if self.config.render_macros:  # mkdocs-macros runs next: keep the code as written
                 return protect_code(markdown, macros.jinja_syntax(config))
@@ -237,7 +259,16 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
                 page.meta.setdefault("hide", ["toc"])  # the table needs the width, it has no headings
+        handbook_page = self.pages_by_uri.get(src_uri)
+        if handbook_page is not None and self.site is not None:
+            return docs_files.with_info(markdown, handbook_page, self.site)
         return markdown
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Link the Atom feed from every page's head, whatever the theme."""
+        if self.site is None or FEED_PATH not in self.site.generated:
+            return output
+        return docs_files.with_feed_link(output, page, config.site_name)
 
 
 def report(problems: list[Problem]) -> None:
@@ -300,12 +331,3 @@ def _collision(existing: File, src_uri: str, source: str | None = None) -> Probl
         Severity.ERROR,
         "collision",
     )
-
-
-def _merge_into(author_markdown: str, generated: str) -> str:
-    """Put generated Markdown into an author's page: at its marker, else after its text."""
-    marker = "<!-- team-handbook -->"
-    body = generated.split("\n", 1)[1] if generated.startswith("# ") else generated
-    if marker in author_markdown:
-        return author_markdown.replace(marker, body, 1)
-    return author_markdown.rstrip() + "\n\n" + body

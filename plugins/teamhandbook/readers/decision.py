@@ -189,6 +189,8 @@ def _normalise(
         ("relates-to", decision.relates_to),
     ):
         _add_refs(attribute, _list_value(fields.get(key)), _line(fields.get(key)))
+    review_every = fields.get("review-every")
+    decision.review_every = str(review_every.value).strip() if review_every and review_every.value else None
     owner = fields.get("owner")
     decision.owner = str(owner.value).strip() if owner and owner.value else None
     must_read = fields.get("must-read")

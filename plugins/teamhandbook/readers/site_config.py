@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from .page_settings import page_settings
 
 PLUGIN_NAMES = ("team-handbook",)
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -44,7 +45,10 @@ class SiteConfig:
     path: Path
     settings: Settings
     plugin_options: dict[str, Any] = field(default_factory=dict)
+    macros: bool = False
+    """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
     site_url: str = ""
+    site_name: str = ""
     repo_url: str = ""
     edit_uri: str = ""
     use_directory_urls: bool = True
@@ -80,12 +84,15 @@ def read_site_config(path: Path) -> SiteConfig:
         status_aliases=_mapping(options, "status_aliases", path),
         ignore=tuple(_strings(options, "ignore", path)),
         agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
+        pages=page_settings(options),
     )
     return SiteConfig(
         path=path,
         settings=settings,
         plugin_options=options,
+        macros="macros" in {name for name, _ in plugin_entries(data.get("plugins"))},
         site_url=str(data.get("site_url") or ""),
+        site_name=str(data.get("site_name") or ""),
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
@@ -93,17 +100,24 @@ def read_site_config(path: Path) -> SiteConfig:
     )
 
 
-def plugin_options(plugins: Any) -> dict[str, Any]:
-    """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list."""
-    entries = plugins.items() if isinstance(plugins, dict) else (plugins or [])
-    for entry in entries:
+def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
+    """Return each plugin of a ``plugins:`` list (or mapping) as (name, options)."""
+    found = []
+    for entry in plugins.items() if isinstance(plugins, dict) else (plugins or []):
         if isinstance(entry, tuple):
-            name, options = entry
+            found.append((str(entry[0]), entry[1]))
         elif isinstance(entry, dict) and len(entry) == 1:
             name, options = next(iter(entry.items()))
+            found.append((str(name), options))
         else:
-            name, options = entry, {}
-        if str(name) in PLUGIN_NAMES:
+            found.append((str(entry), {}))
+    return found
+
+
+def plugin_options(plugins: Any) -> dict[str, Any]:
+    """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list."""
+    for name, options in plugin_entries(plugins):
+        if name in PLUGIN_NAMES:
             return dict(options or {})
     return {}
 

@@ -1,11 +1,17 @@
-"""Write the handbook's generated pages as plain Markdown files, for any static-site builder."""
+"""Write the whole handbook as plain Markdown files, macros evaluated, for any static-site builder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..handbook import Handbook
+from ..macros.render import PageContext, macro_environment, render_page
+from ..model.problem import Problem
 from ..pages import markdown as md
+from ..pages.author_pages import adopt_author_pages, merge_into
+from ..pages.urls import SiteAddress
+from ..readers.decision_log import walk
+from ..readers.text import read_source
 from ..site import build_site_pages
 from .files import copy_exclusively, create_exclusively, replace_atomically
 
@@ -17,9 +23,17 @@ class RenderError(ValueError):
     """An output folder the render must not write into."""
 
 
-def rendered_files(handbook: Handbook) -> tuple[dict[str, str], dict[str, Path]]:
-    """Return the generated pages and decision pages by site path, and the assets to copy."""
-    site = build_site_pages(handbook)
+def rendered_files(
+    handbook: Handbook, address: SiteAddress | None = None, macros: bool = True
+) -> tuple[dict[str, str], dict[str, Path], list[Problem]]:
+    """Return every page by site path (macros evaluated), the files to copy, and the problems.
+
+    The pages are the docs pages, the working agreement's pages and templates, one page per
+    decision, and the generated pages and exports; an author's page at a generated page's address
+    keeps its text, with the generated Markdown put in, as the plugin does. Docs pages have their
+    macros evaluated when ``macros`` says the site uses mkdocs-macros; agreement pages always do.
+    """
+    site = build_site_pages(handbook, address=address)
     pages = dict(site.generated)
     for decision in handbook.decisions:
         pages[md.decision_path(decision)] = site.decision_markdown(decision)
@@ -29,17 +43,44 @@ def rendered_files(handbook: Handbook) -> tuple[dict[str, str], dict[str, Path]]
         "decisions/" + (root / asset).resolve().relative_to(folder).as_posix(): root / asset
         for asset in handbook.decisions.assets
     }
-    return pages, assets
+    context = PageContext(handbook)
+    environment = macro_environment(context)
+    problems: list[Problem] = []
+
+    def evaluate(path: str, text: str, source: str) -> str:
+        context.current = path
+        rendered, found = render_page(text, source, environment)
+        problems.extend(found)
+        return rendered
+
+    for page in site.sourced:
+        text = page.render()
+        pages[page.src_uri] = evaluate(page.src_uri, text, page.source) if page.kind == "agreement" else text
+    docs = handbook.settings.docs_path
+    files = walk(docs) if docs.is_dir() else []
+    adopt_author_pages(pages, {path.as_posix() for path in files})
+    for relative in files:
+        path, source = relative.as_posix(), handbook.settings.relative(docs / relative)
+        if relative.suffix.lower() != ".md":
+            assets[path] = docs / relative
+            continue
+        text = read_source(docs / relative, source).text
+        if path in pages:
+            text = merge_into(text, pages[path])
+        pages[path] = evaluate(path, text, source) if macros else text
+    return pages, assets, problems
 
 
-def render(handbook: Handbook, out: Path) -> list[str]:
-    """Write every page and asset into ``out``; return the site paths written.
+def render(
+    handbook: Handbook, out: Path, address: SiteAddress | None = None, macros: bool = True
+) -> tuple[list[str], list[Problem]]:
+    """Write every page and asset into ``out``; return the site paths written and the problems.
 
     ``out`` must be empty or hold an earlier render (it has the manifest): files the earlier
     render wrote are replaced or, when gone from the handbook, removed; nothing else is touched.
     """
     previous = _previous_render(out)
-    pages, assets = rendered_files(handbook)
+    pages, assets, problems = rendered_files(handbook, address, macros)
     for path, content in pages.items():
         _write(out / path, content.encode("utf-8"), path in previous)
     for path, source in assets.items():
@@ -52,7 +93,7 @@ def render(handbook: Handbook, out: Path) -> list[str]:
         (out / stale).unlink(missing_ok=True)
     manifest = out / MANIFEST
     _write(manifest, ("\n".join(written) + "\n").encode("utf-8"), manifest.exists())
-    return written
+    return written, problems
 
 
 def _previous_render(out: Path) -> set[str]:

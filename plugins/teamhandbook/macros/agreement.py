@@ -8,32 +8,26 @@ have shows as a visible marker on the page; the core reports it with its file an
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..model.agreement import Agreement
 from ..pages import agreement as pages
 from ..pages import agreement_widgets as widgets
 from ..pages import markdown as md
 from ..pages import overlap_view as overlap
-
-if TYPE_CHECKING:
-    from .plugin import TeamHandbookPlugin
+from .context import MacroContext
 
 NO_AGREEMENT = "*(this handbook has no working agreement yet: add a `working-agreement/` folder)*"
 
 
-def agreement_macros(plugin: TeamHandbookPlugin) -> dict[str, Any]:
-    """Return the agreement's macros, each bound to the plugin's model of the current build."""
+def agreement_macros(context: MacroContext) -> dict[str, Any]:
+    """Return the agreement's macros, each reading the model of the current build."""
     emitted: set[tuple[int, str]] = set()
-
-    def current_page() -> str:
-        """The source path of the page being rendered."""
-        page = plugin.current_page
-        return page.file.src_uri if page is not None else "index.md"
+    current_page = context.page_path
 
     def agreement() -> Agreement | None:
         """The agreement of the current build, if the handbook has one."""
-        return plugin.handbook.agreement if plugin.handbook is not None else None
+        return context.handbook.agreement if context.handbook is not None else None
 
     def block(render: Callable[[Agreement], str]) -> Callable[[], str]:
         """Make a macro that renders a block of the agreement, or says there is none."""

@@ -1,0 +1,54 @@
+"""Evaluating a page's macros without MkDocs, for ``handbook render`` and other builders.
+
+Pages are rendered as mkdocs-macros renders them: Jinja2 with the handbook's macros, undefined
+names an error, code samples (fenced blocks and code spans) left as written, and a page whose
+front matter says ``render_macros: false`` left alone.
+"""
+
+from __future__ import annotations
+
+import jinja2
+
+from ..model.problem import Problem, error
+from ..pages.macro_guard import protect_code, template_lines
+from ..readers.frontmatter import split_front_matter
+from . import handbook_macros
+from .context import MacroContext
+
+
+class PageContext:
+    """A macro context for rendering one page at a time outside MkDocs."""
+
+    def __init__(self, handbook: object) -> None:
+        self.handbook = handbook
+        self.current = "index.md"
+
+    def page_path(self) -> str:
+        """Return the site path of the page being rendered."""
+        return self.current
+
+
+def macro_environment(context: MacroContext) -> jinja2.Environment:
+    """Return a Jinja2 environment with the handbook's macros, as mkdocs-macros sets one up."""
+    environment = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
+    environment.globals.update(handbook_macros(context))
+    return environment
+
+
+def render_page(text: str, source: str, environment: jinja2.Environment) -> tuple[str, list[Problem]]:
+    """Return the page with its macros evaluated, or as written with a problem when they fail."""
+    front_matter = split_front_matter(text, source)
+    if front_matter.data.get("render_macros") is False or not template_lines(front_matter.body):
+        return text, []
+    head = text[: len(text) - len(front_matter.body)]
+    try:
+        body = environment.from_string(protect_code(front_matter.body)).render()
+    except jinja2.TemplateSyntaxError as exc:
+        line = front_matter.body_line + (exc.lineno or 1) - 1
+        return text, [error(source, line, f"a macro cannot be read: {exc.message}.", "macro")]
+    except Exception as exc:  # a macro's own error, or an undefined name: the page is kept as written
+        line = front_matter.body_line + template_lines(front_matter.body)[0] - 1
+        return text, [error(source, line, f"a macro failed: {exc}.", "macro")]
+    return head + body, []

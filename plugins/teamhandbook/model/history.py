@@ -1,0 +1,47 @@
+"""When each source file last changed, and who changed it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class HistorySource(StrEnum):
+    """Where a file's last change was taken from."""
+
+    GIT = "git"
+    FILES = "files"
+    """The file's modification time: no git history for it (not a checkout, shallow, new file)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """The last change of one file."""
+
+    when: dt.datetime
+    """When it changed, time-zone aware (UTC)."""
+
+    author: str | None = None
+    """Who changed it, when known (git); None for file times."""
+
+    source: HistorySource = HistorySource.GIT
+    commit: str | None = None
+    created: bool = False
+    """True when the change added the file: it has not been edited since."""
+
+
+@dataclass
+class History:
+    """The last change of every source file, by path relative to the handbook root."""
+
+    changes: dict[str, Change] = field(default_factory=dict)
+    method: str = "none"
+    """How the history was read: ``git``, ``git (shallow)``, ``files`` or ``none``."""
+
+    reason: str = ""
+    """Why file times were used instead of git, when they were: ``not a git repository``."""
+
+    def get(self, source: str) -> Change | None:
+        """Return the last change of a file, if known."""
+        return self.changes.get(source)

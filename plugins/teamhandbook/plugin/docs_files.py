@@ -1,0 +1,103 @@
+"""The adapter's side of onboarding, reviews and changes: docs pages, the info line, the feed link."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..handbook import Handbook
+from ..model.page import HandbookPage
+from ..pages import markdown as md
+from ..pages.page_info import insert_info, page_info
+from ..pages.urls import FEED_PATH
+from ..site import SitePages
+
+_HEAD_END = re.compile(r"</head\s*>", re.I)
+
+
+class ReadPage(File):
+    """A page of ``docs/`` whose text the core already read: MkDocs gets that text, not a second read.
+
+    Its source stays the real file, so edit links and ``mkdocs serve --dirty`` (which compares the
+    file's modification time with the built page's) work as for any page.
+    """
+
+    def __init__(self, file: File, text: str) -> None:
+        super().__init__(
+            file.src_uri,
+            file.src_dir,
+            file.dest_dir,
+            file.use_directory_urls,
+            dest_uri=file.dest_uri,
+            inclusion=file.inclusion,
+        )
+        self._text = text
+
+    @property
+    def content_string(self) -> str:  # type: ignore[override]
+        """The page's Markdown: what the core read, or what a plugin set since."""
+        return self._content if isinstance(self._content, str) else self._text
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value  # changed content: MkDocs rebuilds the page on every dirty build
+
+    @property
+    def content_bytes(self) -> bytes:  # type: ignore[override]
+        """The page's Markdown as UTF-8."""
+        return self.content_string.encode("utf-8")
+
+
+def build_date() -> dt.date:
+    """Return the date the site is built for: ``SOURCE_DATE_EPOCH`` (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) -> list[str]:
+    """Return the pages of ``docs/`` the site publishes, by path; decision files in docs are not pages."""
+    docs = os.path.normpath(config.docs_dir)
+    uris = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.generated_by is not None or file.src_dir is None or os.path.normpath(file.src_dir) != docs:
+            continue
+        if file.abs_src_path and Path(file.abs_src_path).resolve().is_relative_to(decisions):
+            continue
+        uris.append(file.src_uri)
+    return uris
+
+
+def hand_over_texts(files: Files, handbook: Handbook) -> None:
+    """Give MkDocs the text the core read for each docs page, so no page is read twice."""
+    for page in handbook.pages:
+        file = files.get_file_from_path(page.src_uri)
+        if file is not None and type(file) is File and file.generated_by is None:
+            files.remove(file)  # pages keep their order: every docs page moves to the end, in order
+            files.append(ReadPage(file, page.text))
+
+
+def with_info(markdown: str, page: HandbookPage, site: SitePages) -> str:
+    """Return a page's Markdown with its owner, last review and last change under the title."""
+    handbook = site.handbook
+    info = page_info(page, handbook.history.get(page.source), site.reviews.get(page.source), handbook.today)
+    return insert_info(markdown, info)
+
+
+def with_feed_link(output: str, page: Page, site_name: str) -> str:
+    """Link the Atom feed from a page's ``<head>``, whatever the theme."""
+    href = get_relative_url(FEED_PATH, page.url)
+    title = md.attr(f"{site_name or 'Handbook'}: what changed")
+    link = f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{md.attr(href)}">\n'
+    match = _HEAD_END.search(output)
+    if match is None:
+        return output
+    return output[: match.start()] + link + output[match.start() :]

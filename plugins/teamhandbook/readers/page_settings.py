@@ -1,0 +1,58 @@
+"""The onboarding, review and change-tracking options, checked the same way for the plugin and the CLI."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..settings import PageSettings, SettingsError
+
+_AUDIENCE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_RESERVED = frozenset({"index", "everyone", "all"})
+_NUMBERS = {
+    "review_due_soon": (0, "days"),
+    "whats_new_days": (1, "days"),
+    "reading_speed": (50, "words per minute"),
+    "feed_entries": (1, "entries"),
+}
+
+
+def page_settings(options: Mapping[str, Any]) -> PageSettings:
+    """Return the page settings from the plugin's options; raise ``SettingsError`` for unusable ones."""
+    values: dict[str, Any] = {"audiences": _audiences(options.get("audiences"))}
+    for name, (least, unit) in _NUMBERS.items():
+        value = options.get(name, getattr(PageSettings, name))
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise SettingsError(
+                f"team-handbook option `{name}` must be a whole number of {unit}, at least {least}"
+            )
+        values[name] = value
+    git_history = options.get("git_history", True)
+    if not isinstance(git_history, bool):
+        raise SettingsError("team-handbook option `git_history` must be true or false")
+    values["git_history"] = git_history
+    return PageSettings(**values)
+
+
+def _audiences(value: Any) -> dict[str, str]:
+    """Read ``audiences``: a mapping of key to label, or a list of keys."""
+    if value in (None, "", [], {}):
+        return {}
+    if isinstance(value, list):
+        value = {str(key): str(key).replace("-", " ").capitalize() for key in value}
+    if not isinstance(value, Mapping):
+        raise SettingsError(
+            "team-handbook option `audiences` must map each audience to its name, e.g. "
+            "`engineering: Engineering`"
+        )
+    audiences: dict[str, str] = {}
+    for key, label in value.items():
+        key = str(key)
+        if not _AUDIENCE_KEY.match(key) or key in _RESERVED:
+            raise SettingsError(
+                f"team-handbook audience '{key}' cannot be part of an address; use lower-case letters, "
+                "digits and hyphens (and not index, everyone or all)"
+            )
+        audiences[key] = " ".join(str(label or key).split())
+    return audiences

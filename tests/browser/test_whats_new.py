@@ -1,0 +1,57 @@
+"""In the browser: what changed since the reader's last visit, kept in their own browser only."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+import pytest
+
+LONG_AGO = 946684800000  # 2000-01-01, in milliseconds: every page changed since
+
+
+def storage_key(site_url: str) -> str:
+    """The key of the reader's visits: one per site, by the path the site is served at."""
+    return "teamhandbook:visits:" + urlsplit(site_url).path
+
+
+def visit(page, url: str) -> None:
+    """Open a page and wait until the script has read ``changes.json`` and run."""
+    with page.expect_response(lambda response: response.url.endswith("changes.json")):
+        page.goto(url)
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.browser
+def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> None:
+    """First visit: no marks. After a long absence: links to changed pages are marked, the page being
+    read counts as read, What's new lists the rest, and "Mark all as read" clears every mark."""
+    key = storage_key(example_site.url)
+    visit(page, example_site.url + "start-here/")
+    assert page.locator(".th-changed").count() == 0
+    state = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
+    assert set(state) == {"baseline", "lastSeen", "seen"} and "start-here/" in state["seen"]
+
+    page.evaluate(f"localStorage.setItem('{key}', JSON.stringify({{lastSeen: {LONG_AGO}, seen: {{}}}}))")
+    visit(page, example_site.url + "start-here/")
+    path = page.locator("article ol").first
+    path.locator(".th-changed").first.wait_for()
+    assert path.locator("a:has(.th-changed)").count() == path.locator("a").count()
+
+    # Material's instant navigation swaps the page without reloading: the marks follow.
+    page.locator("article ol a", has_text="Tools and access").first.click()
+    page.wait_for_url("**/onboarding/tools-and-access/")
+    page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Your first week").first.wait_for()
+    assert page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Tools and access").count() == 0
+
+    page.locator(".md-nav a", has_text="What's new").first.click()
+    page.wait_for_url("**/whats-new/")
+    listing = page.locator(".th-since-last-visit")
+    listing.locator("li").first.wait_for()
+    titles = listing.locator("li a").all_text_contents()
+    assert "Your first week" in titles and "Tools and access" not in titles
+    assert listing.evaluate("element => element.querySelector('script, img') === null")
+
+    listing.get_by_role("button", name="Mark all as read").click()
+    assert page.locator(".th-changed").count() == 0
+    assert "Nothing has changed since your last visit" in listing.inner_text()
