@@ -6,9 +6,8 @@ title, and Jinja's ``{{ }}`` and ``{% %}``. Every payload calls ``pwn()``,
 which the page records; any call, any console error (a broken ``<img src=x>`` is a failed
 request) or any request off localhost fails the test.
 
-To cover a new place that shows a decision's title or tags (a feed, a "what's new" page, a
-widget), add a row to ``SPOTS``; ``.xml`` and ``.json`` addresses are fetched and parsed instead
-of opened, e.g. ``("feed.xml", "entry > title", FULL_TITLE)``.
+To cover a new place that shows a decision's title or tags (a page, a widget, an export), add a
+row to ``SPOTS``; ``.xml`` and ``.json`` addresses are fetched and parsed instead of opened.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -129,6 +129,8 @@ SPOTS: list[tuple[str, str, str]] = [
     ("working-agreement/", "article table", ROLE),
     ("working-agreement/", "article p", f"Ask {PERSON}."),
     ("working-agreement/overlap/", '[data-th-widget="strips"]', PERSON),
+    ("feed.xml", "entry > title", f"Accepted: {FULL_TITLE}"),
+    ("changes.json", "pages.2.2", FULL_TITLE),
     ("decisions.json", "decisions.1.title", TITLE),
     ("decisions.json", "decisions.1.tags", json.dumps(TAGS)),
     ("decisions.json", "decisions.1.deciders", json.dumps([DECIDER])),
@@ -204,6 +206,19 @@ def test_hostile_decision_in_search_results(guarded_page: Page, hostile_site: Se
     box.press_sequentially("pwnage")
     result = guarded_page.locator(".md-search-result__item", has_text="pwnage").first
     expect(result).to_contain_text("<script>pwn('title')</script>")
+
+
+def test_hostile_title_in_what_changed_since_the_last_visit(guarded_page: Page, hostile_site: Server) -> None:
+    """The "changed since your last visit" list, built by script from changes.json, shows it as text."""
+    key = "teamhandbook:visits:" + urlsplit(hostile_site.url).path
+    guarded_page.goto(hostile_site.url + "whats-new/")
+    guarded_page.evaluate(
+        f"localStorage.setItem('{key}', JSON.stringify({{lastSeen: 946684800000, seen: {{}}}}))"
+    )
+    guarded_page.reload()
+    listing = guarded_page.locator(".th-since-last-visit li a")
+    expect(listing.first).to_be_attached()
+    assert FULL_TITLE in listing.all_text_contents()
 
 
 def test_hostile_pages_by_instant_navigation(guarded_page: Page, hostile_site: Server) -> None:
