@@ -2,8 +2,8 @@
 
 Not a test (pytest does not collect it). Run it from the repository root:
 
-    .venv/bin/python tests/benchmark.py                      # 100, 1,000 and 5,000: ~15 minutes
-    .venv/bin/python tests/benchmark.py --sizes 100,1000 --runs 3 --plain-sizes 100
+    .venv/bin/python tests/benchmarks/builds.py            # 100, 1,000 and 5,000: ~15 minutes
+    .venv/bin/python tests/benchmarks/builds.py --sizes 100,1000 --runs 3 --plain-sizes 100
 
 For every size it generates a handbook of MADR 4 decisions (about 400 words each, with consistent
 supersessions and relations, so the build has no warning) in a temporary folder and measures, as
@@ -45,7 +45,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPOSITORY = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
 STATUSES = ["accepted"] * 14 + ["proposed", "rejected", "deprecated"]
 TAGS = ["api", "database", "frontend", "infrastructure", "process", "security", "testing", "observability"]
