@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..macros import handbook_macros
-from ..pages.raw_code import JinjaSyntax
 
 if TYPE_CHECKING:
     from .plugin import TeamHandbookPlugin
@@ -25,16 +24,3 @@ def register(plugin: TeamHandbookPlugin, config: MkDocsConfig) -> None:
     if macros_plugin is None or not hasattr(macros_plugin, "register_macros"):
         return
     macros_plugin.register_macros(handbook_macros(plugin))
-
-
-def jinja_syntax(config: MkDocsConfig) -> JinjaSyntax:
-    """Return the delimiters mkdocs-macros renders pages with (its ``j2_*`` options)."""
-    environment = getattr(config.plugins.get("macros"), "env", None)
-    if environment is None:
-        return JinjaSyntax()
-    return JinjaSyntax(
-        environment.block_start_string,
-        environment.block_end_string,
-        environment.variable_start_string,
-        environment.variable_end_string,
-    )

@@ -36,7 +36,7 @@ from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions
 from ..pages.graph import GRAPH_PATH
-from ..pages.raw_code import protect_code
+from ..pages.macro_guard import protect_code
 from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
 from ..readers.page_settings import page_settings
@@ -254,7 +254,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         elif decision is not None:
             page.meta.update(self._meta(decision))
             if self.config.render_macros:  # mkdocs-macros runs next: keep the code as written
-                return protect_code(markdown, macros.jinja_syntax(config))
+                return protect_code(markdown, agreement.markers(config))
         elif src_uri in self.generated_uris:
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
