@@ -21,6 +21,7 @@ from teamhandbook.pages.log_index import LogIndex
 from teamhandbook.pages.timeline import timeline
 from teamhandbook.readers.dates import DateReading, read_date
 from teamhandbook.readers.decision import read_decision
+from teamhandbook.readers.fields import KNOWN_FIELDS
 from teamhandbook.readers.status import StatusReading, read_status
 
 SETTINGS = settings(
@@ -30,25 +31,8 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
-KEYS = [
-    "title",
-    "status",
-    "date",
-    "decision-makers",
-    "deciders",
-    "consulted",
-    "informed",
-    "tags",
-    "supersedes",
-    "superseded-by",
-    "relates-to",
-    "owner",
-    "review-by",
-    "feedback-by",
-    "must-read",
-    "nav_order",
-    "on",
-]
+KEYS = [*sorted(KNOWN_FIELDS), "decision-makers", "decided-by", "nav_order", "on", "Status"]
+"""The keys front matter is made of: every field the handbook reads, aliases, and others."""
 
 scalars = st.one_of(
     st.none(),
