@@ -34,7 +34,7 @@ from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_index import INDEX_PATH
-from ..pages.decision_page import DecisionPageOptions
+from ..pages.decision_page import DecisionPageOptions, header
 from ..pages.graph import GRAPH_PATH
 from ..pages.macro_guard import protect_code
 from ..pages.timeline import TIMELINE_PATH
@@ -138,7 +138,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
             self.handbook,
-            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
+            # The header goes in after Markdown (on_page_content): parsing it as raw HTML cost
+            # Python-Markdown and MkDocs more than rendering the rest of the page.
+            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False, header=False),
             graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
             address=site_address(config.site_name, config.site_url or "", config.use_directory_urls),
@@ -254,7 +256,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         elif decision is not None:
             page.meta.update(self._meta(decision))
             if self.config.render_macros:  # mkdocs-macros runs next: keep the code as written
-                return protect_code(markdown, agreement.markers(config))
+                markdown = protect_code(markdown, agreement.markers(config))
+            return markdown  # its header and information line join in on_page_content
         elif src_uri in self.generated_uris:
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
@@ -263,6 +266,19 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         if handbook_page is not None and self.site is not None:
             return docs_files.with_info(markdown, handbook_page, self.site)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Put a decision's header and information line under its title, as HTML."""
+        decision = self.decision_files.get(page.file.src_uri)
+        if decision is None or self.site is None:
+            return html
+        block = header(decision, self.site.options)
+        handbook_page = self.pages_by_uri.get(page.file.src_uri)
+        if handbook_page is not None:
+            block += "\n" + docs_files.info_html(handbook_page, self.site)
+        title_end = html.find("</h1>")
+        cut = title_end + len("</h1>") if title_end >= 0 else 0
+        return html[:cut] + "\n" + block + "\n" + html[cut:]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the Atom feed from every page's head, whatever the theme."""
