@@ -33,6 +33,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -61,6 +62,8 @@ slow manual automatic small large shared private public stable new old
 """
 WORDS = VOCABULARY.split()
 DEFAULT_SIZES = (100, 1000, 5000)
+START = dt.date(2012, 1, 1)
+"""The day before the first decision; decision n is dated n days later."""
 PLAIN_TIMEOUT = 900
 """Seconds after which a plain Material build is abandoned and reported as such."""
 
@@ -113,14 +116,13 @@ def decision_files(count: int) -> dict[str, str]:
     Every tenth decision supersedes the one before it (both sides say so); every seventh relates
     to the one three before it. Nothing points at a missing decision and nothing loops.
     """
-    start = dt.date(2012, 1, 1)
     files: dict[str, str] = {}
     for number in range(1, count + 1):
         rng = random.Random(number)
         slug = "-".join(rng.choice(WORDS) for _ in range(4))
         meta: dict[str, object] = {
             "status": rng.choice(STATUSES),
-            "date": (start + dt.timedelta(days=number)).isoformat(),
+            "date": (START + dt.timedelta(days=number)).isoformat(),
             "decision-makers": rng.sample(PEOPLE, 2),
             "tags": rng.sample(TAGS, 2),
         }
@@ -179,7 +181,12 @@ edit_uri: edit/main/docs/
 
 
 def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
-    """Write the teamhandbook and the plain Material variants of a log; return their roots."""
+    """Write the teamhandbook and the plain Material variants of a log; return their roots.
+
+    Each decision file is dated (modification time) on its decision's date, as a repository's
+    history would date it: the handbook has no git here, so it dates pages by their files, and
+    a thousand files written a second ago would all be "what's new".
+    """
     files = decision_files(count)
     handbook, plain = base / f"handbook-{count}", base / f"plain-{count}"
     for root, folder, plugins in (
@@ -191,7 +198,11 @@ def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
         (root / "docs").mkdir(exist_ok=True)
         (root / "docs/index.md").write_text("# Benchmark handbook\n\nDecisions are below.\n", "utf-8")
         for name, text in files.items():
-            (root / folder / name).write_text(text, encoding="utf-8")
+            path = root / folder / name
+            path.write_text(text, encoding="utf-8")
+            written = START + dt.timedelta(days=int(name.split("-", 1)[0]))
+            stamp = dt.datetime.combine(written, dt.time(12), dt.UTC).timestamp()
+            os.utime(path, (stamp, stamp))
     return handbook, plain
 
 
@@ -482,8 +493,12 @@ def serve_refresh(root: Path, dirty: bool, edits: int, paired_cold_build: bool =
             time.sleep(1)
     finally:
         target.write_text(original, "utf-8")
-        server.terminate()
-        server.wait(30)
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs serve then removes its temporary site
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(30)
         log.close()
     return refreshes
 
