@@ -163,7 +163,7 @@ def test_authors_text_is_shown_as_text(site) -> None:
         page = site.content(url)
         assert "<img src=x" not in page and "<script>alert(2)" not in page
         assert EVIL_NAME in html.unescape(re.sub(r"<(?!img)[^>]+>", "", page))
-    roster = site.content("working-agreement/")
+    roster = site.content("working-agreement/").replace("&#123;", "{").replace("&#125;", "}")
     assert "Zoë &lt;img src=x onerror=alert(1)&gt; {{ evil }}" in roster
 
 

@@ -101,6 +101,7 @@ def test_start_pages_exist_for_everyone_and_each_audience(site) -> None:
 
     def path_of(url: str) -> list[str]:
         reading = site.content(url).split("Your reading path")[1].split("</ol>")[0]
+        reading = reading.replace("&#123;", "{").replace("&#125;", "}")  # braces as entities
         return re.findall(r"<strong><a [^>]*>([^<]+)</a></strong>", reading)
 
     hostile = "&lt;script&gt;alert(1)&lt;/script&gt; {{ secret }}"
@@ -228,7 +229,7 @@ def test_changes_json_dates_every_page_for_the_browser(site) -> None:
 def test_authors_html_and_braces_show_as_text_on_generated_pages(site) -> None:
     """A title with ``<script>`` and ``{{ }}`` is text on the start page and on Needs review."""
     for url in ("start-here/", "needs-review/"):
-        html = site.content(url)
+        html = site.content(url).replace("&#123;", "{").replace("&#125;", "}")  # braces as entities
         assert "&lt;script&gt;alert(1)&lt;/script&gt; {{ secret }}" in html and "<script>alert" not in html
 
 

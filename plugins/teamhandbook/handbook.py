@@ -23,6 +23,7 @@ from .readers.decision_log import read_decision_log
 from .readers.docs_pages import docs_page_uris, read_docs_pages
 from .readers.history import read_history
 from .readers.page_meta import decision_as_page, read_page
+from .readers.read_cache import ReadCache
 from .readers.status import parse_aliases
 from .settings import Settings, SettingsError
 
@@ -51,13 +52,17 @@ class Handbook:
 
 
 def load_handbook(
-    settings: Settings, today: dt.date | None = None, docs_pages: Iterable[str] | None = None
+    settings: Settings,
+    today: dt.date | None = None,
+    docs_pages: Iterable[str] | None = None,
+    cache: ReadCache | None = None,
 ) -> Handbook:
     """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work.
 
     ``today`` is the date reviews are checked against (default: ``settings.today``; without either,
     no review is checked). ``docs_pages`` are the pages of the docs folder the site builder
-    publishes, by path in it (default: every Markdown file).
+    publishes, by path in it (default: every Markdown file). A ``cache`` kept between builds
+    (``mkdocs serve``) spares parsing decision files that did not change.
     """
     aliases, alias_errors = parse_aliases(settings.status_aliases)
     if alias_errors:
@@ -66,7 +71,7 @@ def load_handbook(
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore
+            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache
         )
         handbook.problems += check_decisions(handbook.decisions)
     if settings.agreement_path.is_dir():

@@ -77,17 +77,21 @@ def build_site_pages(
     graph_href: Href | None = None,
     page_url: Href | None = None,
     address: SiteAddress | None = None,
+    index_href: Href | None = None,
+    timeline_href: Href | None = None,
 ) -> SitePages:
     """Render the generated pages once per build.
 
     ``graph_href`` is a decision's address relative to the graph page and ``page_url`` its address
-    relative to the site root; both depend on how the builder lays out URLs.
+    relative to the site root; both depend on how the builder lays out URLs. With ``index_href``,
+    a decision's address relative to the index, the index's table is HTML rather than Markdown;
+    likewise ``timeline_href`` for the timeline.
     """
     log = handbook.decisions
     site = SitePages(handbook, LogIndex(log), options or DecisionPageOptions())
     if handbook.settings.decisions_path.is_dir():
-        site.generated[INDEX_PATH] = decision_index(log)
-        site.generated[TIMELINE_PATH] = timeline(log)
+        site.generated[INDEX_PATH] = decision_index(log, href=index_href)
+        site.generated[TIMELINE_PATH] = timeline(log, timeline_href)
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
     site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
     site.sourced = agreement_pages(handbook)

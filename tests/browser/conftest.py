@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from teamhandbook.readers.site_config import read_site_config
 
 from ..conftest import REPOSITORY
 
@@ -59,7 +60,15 @@ def chromium_path() -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without logging every request to the test output."""
+    """Serves a folder below a mount path, without logging every request to the test output."""
+
+    mount_path = "/"
+
+    def translate_path(self, path: str) -> str:
+        """Map an address below the mount path to a file; anything else is not found."""
+        if not path.startswith(self.mount_path):
+            return str(Path(self.directory) / "\0not-found")
+        return super().translate_path("/" + path[len(self.mount_path) :])
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -79,34 +88,70 @@ class Server:
         self.httpd.server_close()
 
 
-def serve(root: Path) -> Server:
-    """Serve a built site from ``root`` on a free localhost port, in a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, mount_path: str = "/") -> Server:
+    """Serve a built site from ``root`` at ``mount_path`` on a free localhost port, in a thread.
+
+    The folder may still be empty: files are looked up when they are requested.
+    """
+    handler_class = type("Handler", (_QuietHandler,), {"mount_path": mount_path})
+    handler = functools.partial(handler_class, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}/", httpd)
+    return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}{mount_path}", httpd)
 
 
-def build_site(config: Path, destination: Path) -> Path:
-    """Build a handbook strictly into ``destination`` and return it."""
+_BUILD_FOR_URL = """\
+import logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.basicConfig(format="%(levelname)-7s -  %(message)s", level=logging.INFO)
+build(load_config(sys.argv[1], site_dir=sys.argv[2], site_url=sys.argv[3], strict=True))
+"""
+
+
+def build_site(config: Path, destination: Path, site_url: str | None = None) -> Path:
+    """Build a handbook strictly into ``destination`` and return it.
+
+    With ``site_url``, the site is built for that address instead of its configured one, as
+    ``mkdocs serve`` does: Material's instant navigation only takes over links to pages listed
+    in the sitemap, whose addresses come from ``site_url``.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(destination)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    if site_url is None:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+        command += ["-d", str(destination)]
+    else:
+        command = [sys.executable, "-c", _BUILD_FOR_URL, str(config), str(destination), site_url]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return destination
 
 
+def serve_handbook(config: Path, destination: Path) -> Server:
+    """Build a handbook and serve it on localhost where its ``site_url`` puts it.
+
+    The site is served below the path of its ``site_url`` (``/handbook/``), as it is published,
+    and built for the local address, so that Material's instant navigation works as it does
+    on the published site and under ``mkdocs serve``.
+    """
+    mount_path = urlsplit(read_site_config(config).site_url or "/").path or "/"
+    server = serve(destination, mount_path)
+    try:
+        build_site(config, destination, server.url)
+    except BaseException:
+        server.close()
+        raise
+    return server
+
+
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The repository's own handbook, built strictly once per session and served on localhost."""
-    site = build_site(REPOSITORY / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
-    server = serve(site)
+    """The repository's own handbook, built strictly once per session and served on localhost.
+
+    It is served at ``/handbook/``, the path of its ``site_url``, as it is published.
+    """
+    server = serve_handbook(REPOSITORY / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
     yield server
     server.close()
 
@@ -187,3 +232,15 @@ def page_in_timezone(browser, watch: Watch):
         context.close()
     assert watch.console_errors == [], watch.console_errors
     assert watch.external_requests == [], watch.external_requests
+
+
+OPEN_SHADOW_ROOTS = """
+(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (options) {
+    return attach.call(this, { ...options, mode: "open" });
+  };
+})();
+"""
+"""An init script that opens the closed shadow roots Material draws Mermaid diagrams in, so a
+test can read what a diagram shows."""

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
-KEY = "teamhandbook:visits:/"
 LONG_AGO = 946684800000  # 2000-01-01, in milliseconds: every page changed since
+
+
+def storage_key(site_url: str) -> str:
+    """The key of the reader's visits: one per site, by the path the site is served at."""
+    return "teamhandbook:visits:" + urlsplit(site_url).path
 
 
 def visit(page, url: str) -> None:
@@ -21,12 +26,13 @@ def visit(page, url: str) -> None:
 def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> None:
     """First visit: no marks. After a long absence: links to changed pages are marked, the page being
     read counts as read, What's new lists the rest, and "Mark all as read" clears every mark."""
+    key = storage_key(example_site.url)
     visit(page, example_site.url + "start-here/")
     assert page.locator(".th-changed").count() == 0
-    state = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    state = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
     assert set(state) == {"baseline", "lastSeen", "seen"} and "start-here/" in state["seen"]
 
-    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{lastSeen: {LONG_AGO}, seen: {{}}}}))")
+    page.evaluate(f"localStorage.setItem('{key}', JSON.stringify({{lastSeen: {LONG_AGO}, seen: {{}}}}))")
     visit(page, example_site.url + "start-here/")
     path = page.locator("article ol").first
     path.locator(".th-changed").first.wait_for()

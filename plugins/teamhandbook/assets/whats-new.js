@@ -14,17 +14,15 @@
   var SCRIPT = "assets/teamhandbook/whats-new.js";
   var GAP = 30 * 60 * 1000;
   var changes = null;
+  // Read once, while this script runs: a script's relative src resolves against the current
+  // address, which Material's instant navigation changes without loading this script again.
+  var ROOT = siteRoot();
 
   function siteRoot() {
-    var scripts = document.querySelectorAll("script[src]");
-    for (var i = 0; i < scripts.length; i++) {
-      var src = scripts[i].src.split(/[?#]/)[0];
-      var at = src.lastIndexOf(SCRIPT);
-      if (at >= 0 && at + SCRIPT.length === src.length) {
-        return src.slice(0, at);
-      }
-    }
-    return null;
+    var script = document.currentScript;
+    var src = script && script.src ? script.src.split(/[?#]/)[0] : "";
+    var at = src.lastIndexOf(SCRIPT);
+    return at >= 0 && at + SCRIPT.length === src.length ? src.slice(0, at) : null;
   }
 
   function normalise(path) {
@@ -187,7 +185,7 @@
   }
 
   function run() {
-    var root = siteRoot();
+    var root = ROOT;
     if (!root || !window.fetch) {
       return;
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..model.decision import DecisionLog
 from ..model.problem import Problem
+from .file_links import check_file_links
 from .numbering import check_numbers
 from .references import resolve_references
 from .supersession import check_supersession
@@ -14,6 +15,7 @@ def check_decisions(log: DecisionLog) -> list[Problem]:
     problems = resolve_references(log)
     problems += check_numbers(log)
     problems += check_supersession(log)
+    problems += check_file_links(log)
     return problems
 
 

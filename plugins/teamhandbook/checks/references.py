@@ -9,7 +9,7 @@ from ..model.decision import Decision, DecisionLog, Reference
 from ..model.problem import Problem, error
 
 _LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
-_NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d+)(?:$|[\s.:_-])", re.I)
+_NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d{1,9})(?:$|[\s.:_-])", re.I)
 
 RELATIONS = (("supersedes", "supersedes"), ("superseded_by", "superseded-by"), ("relates_to", "relates-to"))
 """Each relation's attribute name and the name an author writes."""

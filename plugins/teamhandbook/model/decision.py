@@ -107,6 +107,9 @@ class Decision:
     details: dict[str, str] = field(default_factory=dict)
     """Other header lines written in the body (``* Components: …``), shown in the page header."""
 
+    file_links: list[Reference] = field(default_factory=list)
+    """Relative links to Markdown files written in the body (not in code), with their lines."""
+
     @property
     def display_id(self) -> str:
         """A short label for the decision: ``ADR-0005``, or its id when it has no number."""

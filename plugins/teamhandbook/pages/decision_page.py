@@ -29,6 +29,10 @@ class DecisionPageOptions:
     neighbours: bool = True
     """End the page with links to the previous and next decisions (for builders without them)."""
 
+    header: bool = True
+    """Put the metadata header (HTML) in the Markdown. A builder that inserts ``header()`` into
+    the rendered page itself turns this off, and saves Python-Markdown parsing it as raw HTML."""
+
 
 def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOptions | None = None) -> str:
     """Return the Markdown of a decision's page."""
@@ -36,7 +40,7 @@ def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOpti
     page = md.decision_path(decision)
     parts = [
         f"# {md.text(decision.title)}",
-        header(decision, options),
+        header(decision, options) if options.header else "",
         banner(decision, index.log, page),
         relations(decision, index, page),
         _body(decision, index),

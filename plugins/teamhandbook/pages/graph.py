@@ -17,7 +17,16 @@ GRAPH_PATH = "decisions/graph.md"
 MAX_NODES_PER_DIAGRAM = 150
 """Groups larger than this are listed but not drawn: Mermaid cannot lay them out legibly."""
 
-_MERMAID_ENTITIES = {"&": "#amp;", "<": "#lt;", ">": "#gt;", '"': "#quot;", "#": "#35;", "`": "#96;"}
+_MERMAID_ENTITIES = {
+    "&": "#amp;",
+    "<": "#lt;",
+    ">": "#gt;",
+    '"': "#quot;",
+    "#": "#35;",
+    "`": "#96;",
+    "{": "#123;",  # no Jinja delimiter survives, should mkdocs-macros render the page
+    "}": "#125;",
+}
 _STATUS_STYLES = {
     "proposed": "fill:#fff4e5,stroke:#b26a00",
     "accepted": "fill:#e8f5e9,stroke:#2e7d32",

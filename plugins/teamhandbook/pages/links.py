@@ -6,12 +6,8 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from ..readers.body_links import ABSOLUTE, INLINE_LINK, REFERENCE_DEFINITION, outside_inline_code
 from ..readers.markdown_scan import code_lines
-
-_INLINE_LINK = re.compile(r"(!?\[[^\]]*\]\()(<[^>]*>|[^)\s]+)")
-_REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>]*>|\S+)")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|\?)", re.I)
 
 
 def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
@@ -23,7 +19,7 @@ def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
         target = match.group(2)
         bracketed = target.startswith("<")
         bare = target[1:-1] if bracketed else target
-        if _ABSOLUTE.match(bare):
+        if ABSOLUTE.match(bare):
             return match.group(0)
         new = rewrite(bare)
         return match.group(1) + (f"<{new}>" if bracketed else new)
@@ -31,22 +27,10 @@ def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
     for i, line in enumerate(lines):
         if in_code[i] or line.startswith(("    ", "\t")) or ("](" not in line and "]:" not in line):
             continue
-        lines[i] = _outside_inline_code(
-            line, lambda part: _REFERENCE_DEFINITION.sub(replace, _INLINE_LINK.sub(replace, part))
+        lines[i] = outside_inline_code(
+            line, lambda part: REFERENCE_DEFINITION.sub(replace, INLINE_LINK.sub(replace, part))
         )
     return "\n".join(lines)
-
-
-def _outside_inline_code(line: str, change: Callable[[str], str]) -> str:
-    """Apply ``change`` to the parts of a line that are not inline code."""
-    parts: list[str] = []
-    last = 0
-    for match in _INLINE_CODE.finditer(line):
-        parts.append(change(line[last : match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
-    parts.append(change(line[last:]))
-    return "".join(parts)
 
 
 def rebase(target: str, from_folder: str) -> str:

@@ -1,8 +1,9 @@
-"""Keeping mkdocs-macros to the prose: code in agreement pages is shown as written.
+"""Keeping mkdocs-macros to the prose: code is shown as written.
 
-Agreement pages are rendered by mkdocs-macros, so a ``{{ }}`` in a code sample (a GitHub Actions
-secret, a Helm value) would be run as a template. Before macros sees a page, every template marker
-inside code is replaced by an expression that prints the marker itself.
+Agreement pages (and decisions, with ``render_macros: true``) are rendered by mkdocs-macros, so a
+``{{ }}`` in a code sample (a GitHub Actions secret, a Helm value) would be run as a template.
+Before macros sees a page, every template marker inside code (fenced blocks, indented blocks, code
+spans) is replaced by an expression that prints the marker itself.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..readers.markdown_scan import code_lines
+from ..readers.markdown_scan import code_block_lines
 
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 
@@ -35,7 +36,10 @@ class Markers:
 
 
 def protect_code(markdown: str, markers: Markers | None = None) -> str:
-    """Return the Markdown with template markers in fenced code and code spans made literal."""
+    """Return the Markdown with template markers in code blocks and code spans made literal.
+
+    Lines keep their number and indentation, so later messages still point at the right line.
+    """
     markers = markers or Markers()
     if not any(start in markdown for start in markers.starts):
         return markdown
@@ -45,7 +49,7 @@ def protect_code(markdown: str, markers: Markers | None = None) -> str:
         return pattern.sub(lambda match: markers.literal(match.group(0)), text)
 
     lines = markdown.split("\n")
-    in_code = code_lines(lines)
+    in_code = code_block_lines(lines)
     for index, line in enumerate(lines):
         if not any(start in line for start in markers.starts):
             continue
@@ -60,7 +64,7 @@ def template_lines(markdown: str, markers: Markers | None = None) -> list[int]:
     """Return the 1-based lines that use template markers outside code."""
     markers = markers or Markers()
     lines = markdown.split("\n")
-    in_code = code_lines(lines)
+    in_code = code_block_lines(lines)
     found = []
     for index, line in enumerate(lines):
         if in_code[index]:

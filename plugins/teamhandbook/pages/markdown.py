@@ -10,23 +10,23 @@ from urllib.parse import quote
 
 from ..model.decision import Decision, Status
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|{}()!#])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|()!#])")
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def text(value: object) -> str:
     """Escape a value for inline Markdown: HTML is shown, emphasis and links are not made.
 
-    ``{`` is escaped too, so ``{{ x }}`` can never become a Jinja expression under mkdocs-macros.
+    Braces become character references, so no Jinja delimiter (``{{``, ``{%``, ``{#``) can
+    survive for mkdocs-macros to run; a backslash would not do, as ``\\{%`` still holds ``{%``.
     """
     escaped = html.escape(" ".join(str(value).split()), quote=False)
-    # `{%` stays a Jinja tag even with its brace escaped: write the percent sign as an entity.
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).replace("\\{%", "\\{&#37;")
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", escaped).translate(_BRACES)
 
 
 def attr(value: object) -> str:
     """Escape a value for an HTML attribute or element content inside raw HTML."""
-    escaped = html.escape(str(value), quote=True)
-    return escaped.replace("{", "&#123;").replace("}", "&#125;").replace("|", "&#124;")
+    return html.escape(str(value), quote=True).translate(_BRACES).replace("|", "&#124;")
 
 
 def relative(target: str, from_page: str) -> str:

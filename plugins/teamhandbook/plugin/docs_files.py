@@ -87,9 +87,13 @@ def hand_over_texts(files: Files, handbook: Handbook) -> None:
 
 def with_info(markdown: str, page: HandbookPage, site: SitePages) -> str:
     """Return a page's Markdown with its owner, last review and last change under the title."""
+    return insert_info(markdown, info_html(page, site))
+
+
+def info_html(page: HandbookPage, site: SitePages) -> str:
+    """Return the line of a page's owner, last review and last change, as HTML ('' if none)."""
     handbook = site.handbook
-    info = page_info(page, handbook.history.get(page.source), site.reviews.get(page.source), handbook.today)
-    return insert_info(markdown, info)
+    return page_info(page, handbook.history.get(page.source), site.reviews.get(page.source), handbook.today)
 
 
 def with_feed_link(output: str, page: Page, site_name: str) -> str:

@@ -2,6 +2,7 @@
 
 Events, in build order:
 
+- ``on_startup``: under ``mkdocs serve``, a cache of parsed decisions that outlives rebuilds.
 - ``on_config``: settings for the core, folders to watch, stylesheets and scripts, macros.
 - ``on_files``: the core reads and checks every source once; decision pages, generated pages
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
@@ -33,9 +34,13 @@ from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_index import INDEX_PATH
-from ..pages.decision_page import DecisionPageOptions
+from ..pages.decision_page import DecisionPageOptions, header
+from ..pages.graph import GRAPH_PATH
+from ..pages.macro_guard import protect_code
+from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
 from ..readers.page_settings import page_settings
+from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
 from . import agreement, assets, docs_files, macros
@@ -52,6 +57,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
 
     supports_multiple_instances = False
 
+    read_cache: ReadCache | None = None
+    """Decisions parsed by earlier rebuilds of ``mkdocs serve``; the class keeps it, because
+    MkDocs makes a new plugin object for every rebuild."""
+
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.handbook: Handbook | None = None
@@ -65,6 +74,14 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
         return self.current_page.file.src_uri if self.current_page is not None else "index.md"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Under ``mkdocs serve``, keep parsed decisions between rebuilds."""
+        TeamHandbookPlugin.read_cache = ReadCache() if command == "serve" else None
+
+    def on_shutdown(self) -> None:
+        """Let go of the decisions kept for ``mkdocs serve``."""
+        TeamHandbookPlugin.read_cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Turn the plugin's options into core settings and prepare the site."""
@@ -116,15 +133,19 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             return files
         docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
         try:
-            self.handbook = load_handbook(self.settings, docs_pages=docs_pages)
+            self.handbook = load_handbook(self.settings, docs_pages=docs_pages, cache=self.read_cache)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.site = build_site_pages(
             self.handbook,
-            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False),
-            graph_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
+            # The header goes in after Markdown (on_page_content): parsing it as raw HTML cost
+            # Python-Markdown and MkDocs more than rendering the rest of the page.
+            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False, header=False),
+            graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
             page_url=lambda decision: _page_url(config, decision),
             address=site_address(config.site_name, config.site_url or "", config.use_directory_urls),
+            index_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
+            timeline_href=lambda decision: _relative_url(config, TIMELINE_PATH, decision),
         )
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
         docs_files.hand_over_texts(files, self.handbook)
@@ -213,7 +234,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def _meta(self, decision: Decision) -> dict[str, object]:
         """Return the page metadata MkDocs and Material read for a decision page."""
         meta: dict[str, object] = {
-            "title": html.escape(md.full_title(decision), quote=False),
+            "title": _page_title(md.full_title(decision)),
             "render_macros": self.config.render_macros,
         }
         if decision.tags:
@@ -234,6 +255,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         elif decision is not None:
             page.meta.update(self._meta(decision))
+            if self.config.render_macros:  # mkdocs-macros runs next: keep the code as written
+                markdown = protect_code(markdown, agreement.markers(config))
+            return markdown  # its header and information line join in on_page_content
         elif src_uri in self.generated_uris:
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
@@ -242,6 +266,19 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         if handbook_page is not None and self.site is not None:
             return docs_files.with_info(markdown, handbook_page, self.site)
         return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Put a decision's header and information line under its title, as HTML."""
+        decision = self.decision_files.get(page.file.src_uri)
+        if decision is None or self.site is None:
+            return html
+        block = header(decision, self.site.options)
+        handbook_page = self.pages_by_uri.get(page.file.src_uri)
+        if handbook_page is not None:
+            block += "\n" + docs_files.info_html(handbook_page, self.site)
+        title_end = html.find("</h1>")
+        cut = title_end + len("</h1>") if title_end >= 0 else 0
+        return html[:cut] + "\n" + block + "\n" + html[cut:]
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the Atom feed from every page's head, whatever the theme."""
@@ -258,6 +295,15 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
+
+
+def _page_title(title: str) -> str:
+    """Return a title as MkDocs and Material use it: HTML, shown as text.
+
+    mkdocs-macros renders page titles that contain ``{{`` or ``{%`` even when it leaves the page
+    alone, so braces become character references too.
+    """
+    return html.escape(title, quote=False).replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _has_tags_plugin(config: MkDocsConfig) -> bool:

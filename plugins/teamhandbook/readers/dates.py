@@ -110,7 +110,7 @@ def _named(text: str) -> DateReading | None:
     """Read dates with a month name: ``Sep 5th, 2023``, ``5 September 2023``, ``2023 Sep 5``."""
     words = re.findall(r"[^\W\d_]+\.?|\d+", _ORDINAL.sub(r"\1", text.lower()))
     months = [_MONTHS[w.rstrip(".")] for w in words if w.rstrip(".") in _MONTHS]
-    numbers = [int(w) for w in words if w.isdigit()]
+    numbers = [int(w) for w in words if w.isdecimal() and len(w) <= 9]  # not '²', not 10**5000
     if len(months) != 1:
         return None
     years = [n for n in numbers if n >= 1000]

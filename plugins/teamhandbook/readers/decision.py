@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..model.decision import Decision, DecisionFormat, Reference, Status
 from ..model.problem import Problem, error
 from . import log4brains, madr, nygard
+from .body_links import markdown_file_links
 from .dates import read_date
 from .fields import KNOWN_FIELDS, Extraction, RawField
 from .frontmatter import split_front_matter
@@ -58,7 +59,8 @@ def read_decision(
     front_matter = split_front_matter(text, source)
     problems = list(front_matter.problems)
     lines = front_matter.body.split("\n")
-    scanned = headings(lines, code_lines(lines))
+    in_code = code_lines(lines)
+    scanned = headings(lines, in_code)
     title_heading = leading_h1(lines)
     extraction = _extract(front_matter, lines, scanned, title_heading, stem)
     decision = Decision(
@@ -73,6 +75,7 @@ def read_decision(
         hidden.add(title_heading.index)
     decision.body = _visible_body(lines, hidden)
     _normalise(decision, extraction, options, problems)
+    decision.file_links = _file_links(decision, extraction, lines, in_code, front_matter.body_line)
     if decision.date is None and "date" not in extraction.fields:
         decision.date = log4brains.date_in_name(stem)
     return decision, problems
@@ -117,11 +120,29 @@ def _links_section(lines: list[str], scanned: list[Heading], body_line: int) -> 
     return found
 
 
+def _file_links(
+    decision: Decision, extraction: Extraction, lines: list[str], in_code: list[bool], body_line: int
+) -> list[Reference]:
+    """Collect the body's links to Markdown files, except on lines read as relations or status.
+
+    Those are checked as references already; reading them twice would report them twice.
+    """
+    relation_lines = {line for _, line in extraction.relation_lines}
+    relation_lines.add(decision.lines.get("status", 0))
+    skip = {line - body_line for line in relation_lines}
+    return [Reference(target, line) for target, line in markdown_file_links(lines, in_code, body_line, skip)]
+
+
 def _title(extraction: Extraction, title_heading: Heading | None, stem: str) -> str:
-    """Pick the title: front matter ``title``, else the leading H1, else the file name."""
+    """Pick the title: front matter ``title``, else the leading H1, else the file name.
+
+    A number written in front of the title (``ADR-0002: Use X``) is dropped: pages show the
+    decision's number themselves.
+    """
     raw = extraction.fields.get("title")
-    if raw is not None and raw.value not in (None, ""):
-        return " ".join(str(raw.value).split())
+    written = " ".join(str(raw.value).split()) if raw is not None and raw.value is not None else ""
+    if written:
+        return clean_title(written)
     if title_heading is not None:
         return clean_title(strip_comments(title_heading.text)) or title_from_name(stem)
     return title_from_name(stem)

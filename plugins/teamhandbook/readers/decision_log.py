@@ -9,12 +9,16 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from ..model.decision import Decision, DecisionLog
-from ..model.problem import Problem, error
+from ..model.problem import Problem, error, note
 from .decision import ReadOptions, read_decision
-from .text import read_source
+from .read_cache import ReadCache
+from .text import SourceText, decode_source, read_source
 
 NOT_DECISIONS = frozenset({"index", "readme", "template", "toc", "summary"})
 """File stems that introduce or template a decision log rather than record a decision."""
+
+LARGE_FILE_CHARACTERS = 1_000_000
+"""Decisions longer than this (a typical record is a few thousand characters) get a note."""
 
 _SHOUTED_NAME = re.compile(r"^[A-Z][A-Z0-9_-]*$")  # CONTRIBUTING.md, CHANGELOG.md …
 
@@ -45,13 +49,18 @@ def read_decision_log(
     root: Path,
     options: ReadOptions | None = None,
     ignore: Iterable[str] = (),
+    cache: ReadCache | None = None,
 ) -> tuple[DecisionLog, list[Problem]]:
-    """Read every decision below ``folder``; paths in the result are relative to ``root``."""
+    """Read every decision below ``folder``; paths in the result are relative to ``root``.
+
+    With a ``cache`` (``mkdocs serve``), files unchanged since the last read are not parsed again.
+    """
     decisions: list[Decision] = []
     problems: list[Problem] = []
     skipped: list[str] = []
     assets: list[str] = []
     seen: dict[str, str] = {}
+    read: set[str] = set()
     ignore = tuple(ignore)
     for relative in walk(folder):
         source = _relative_to_root(folder / relative, root)
@@ -65,24 +74,60 @@ def read_decision_log(
             problems.append(_same_name(source, seen[relative.stem]))
             continue
         seen[relative.stem] = source
-        decision, found = read_decision_file(folder / relative, source, relative.stem, options)
+        read.add(str(folder / relative))
+        decision, found = read_decision_file(folder / relative, source, relative.stem, options, cache)
         decision.folder = "" if str(relative.parent) == "." else relative.parent.as_posix()
         decisions.append(decision)
         problems.extend(found)
+    if cache is not None:
+        cache.retain(read)
     return DecisionLog(decisions, skipped=skipped, assets=assets), problems
 
 
 def read_decision_file(
-    path: Path, source: str, stem: str, options: ReadOptions | None = None
+    path: Path,
+    source: str,
+    stem: str,
+    options: ReadOptions | None = None,
+    cache: ReadCache | None = None,
 ) -> tuple[Decision, list[Problem]]:
-    """Read one decision file from disk."""
-    text = read_source(path, source)
+    """Read one decision file from disk, or take it from ``cache`` if its bytes did not change."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return parse_decision_file(read_source(path, source), source, stem, options)  # says why
+    if cache is None:
+        return parse_decision_file(decode_source(raw, source), source, stem, options)
+    aliases = tuple(sorted((options or ReadOptions()).status_aliases.items()))
+    return cache.read(
+        str(path),
+        raw,
+        (source, stem, aliases),
+        lambda: parse_decision_file(decode_source(raw, source), source, stem, options),
+    )
+
+
+def parse_decision_file(
+    text: SourceText, source: str, stem: str, options: ReadOptions | None = None
+) -> tuple[Decision, list[Problem]]:
+    """Read a decision from a file's decoded text, adding the problems of the file as a whole."""
     decision, problems = read_decision(text.text, source, stem, options)
     if text.problem:
         problems.insert(0, text.problem)
     if not text.text.strip():
         problems.append(
             error(source, 1, "the file is empty; write the decision or delete the file.", "empty")
+        )
+    elif len(text.text) > LARGE_FILE_CHARACTERS:
+        problems.append(
+            note(
+                source,
+                1,
+                f"the file holds about {len(text.text) / 1_000_000:.1f} MB of text; a decision this "
+                "long makes its page and the site search slow. Move logs, data or generated text "
+                "into a file next to it and link to that.",
+                "large-file",
+            )
         )
     return decision, problems
 

@@ -12,6 +12,7 @@ _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 _LINK_REFERENCE_COMMENT = re.compile(r"^\[//\]: #")
+_LIST_ITEM = re.compile(r"^( *)(?:[*+-]|\d{1,9}[.)])( +|$)")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,39 @@ def code_lines(lines: list[str]) -> list[bool]:
             and len(line) - len(line.lstrip(" ")) <= 3
         ):
             fence = None
+    return marks
+
+
+def code_block_lines(lines: list[str]) -> list[bool]:
+    """Mark the lines of fenced code blocks and of indented code blocks.
+
+    An indented block is four or more spaces deeper than the list item it is in (or than the
+    margin), after a blank line. Where Markdown dialects disagree on how deep a list item's
+    content is, this marks the larger set of lines.
+    """
+    marks = code_lines(lines)
+    content_indent = 0
+    previous_blank = True
+    in_indented = False
+    for i, line in enumerate(lines):
+        if marks[i]:
+            previous_blank = in_indented = False
+            continue
+        if not line.strip():
+            previous_blank = True
+            continue
+        indent = 4 + content_indent if line.startswith("\t") else len(line) - len(line.lstrip(" "))
+        if (in_indented or previous_blank) and indent >= content_indent + 4:
+            marks[i] = in_indented = True
+            previous_blank = False
+            continue
+        in_indented = False
+        item = _LIST_ITEM.match(line)
+        if item:
+            content_indent = len(item.group(0)) if item.group(2) else len(item.group(1)) + 2
+        elif indent < content_indent and previous_blank:
+            content_indent = 0
+        previous_blank = False
     return marks
 
 

@@ -53,7 +53,10 @@ HandbookLoader.add_implicit_resolver(
 def _construct_int(loader: yaml.constructor.SafeConstructor, node: yaml.Node) -> int:
     """Read an integer the YAML 1.2 way: decimal or hexadecimal, never octal."""
     value = loader.construct_scalar(node)
-    return int(value, 16) if value.startswith("0x") else int(value)
+    try:
+        return int(value, 16) if value.startswith("0x") else int(value)
+    except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+        return value
 
 
 HandbookLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)

@@ -1,0 +1,682 @@
+"""Build benchmark: teamhandbook against plain Material for MkDocs, on generated decision logs.
+
+Not a test (pytest does not collect it). Run it from the repository root:
+
+    .venv/bin/python tests/benchmarks/builds.py            # 100, 1,000 and 5,000: ~15 minutes
+    .venv/bin/python tests/benchmarks/builds.py --sizes 100,1000 --runs 3 --plain-sizes 100
+
+For every size it generates a handbook of MADR 4 decisions (about 400 words each, with consistent
+supersessions and relations, so the build has no warning) in a temporary folder and measures, as
+separate processes, the median wall time and the highest peak memory (``ru_maxrss``) of:
+
+- the teamhandbook build (``mkdocs build --strict``, decisions in ``decisions/``);
+- a plain Material build of the same files placed in ``docs/``, with automatic navigation;
+- the front-matter floor: reading every file and YAML-parsing its front matter.
+
+It also measures the plugin's own share of the build (time spent inside the plugin's event
+handlers and in the core they call, by instrumenting them in an in-process build) and, for the
+1,000-decision handbook, how fast ``mkdocs serve`` shows an edited decision, with and without
+``--dirty``. It prints a table and the ratios against the targets.
+
+Runs: ``--runs`` (5) for 100 and 1,000 decisions, ``--big-runs`` (3) for 5,000. Plain Material
+grows with the square of the log (it renders the whole navigation into every page), so it runs at
+most 3 times at 1,000 and once at 5,000, where one build takes about ten minutes;
+``--plain-sizes`` leaves sizes out and ``--plain-timeout`` stops a build that runs too long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+STATUSES = ["accepted"] * 14 + ["proposed", "rejected", "deprecated"]
+TAGS = ["api", "database", "frontend", "infrastructure", "process", "security", "testing", "observability"]
+PEOPLE = ["Maya Chen", "Lukas Berg", "Ana Souza", "Tomás Ruiz", "Priya Nair"]
+VOCABULARY = """
+the team service request latency queue database schema migration deploy release pipeline cache
+index query replica backup restore incident alert dashboard metric budget cost vendor contract
+review owner handover timezone meeting async document decision option trade-off risk benefit
+drawback customer support ticket escalation retry timeout limit quota storage bucket region network
+firewall certificate token secret rotation audit log trace span sample error rate we should could
+would must because therefore however although while when after before since choose prefer keep move
+replace adopt drop measure test verify monitor ship build run write read simple reliable cheap fast
+slow manual automatic small large shared private public stable new old
+"""
+WORDS = VOCABULARY.split()
+DEFAULT_SIZES = (100, 1000, 5000)
+START = dt.date(2012, 1, 1)
+"""The day before the first decision; decision n is dated n days later."""
+PLAIN_TIMEOUT = 900
+"""Seconds after which a plain Material build is abandoned and reported as such."""
+
+
+# --------------------------------------------------------------------------------------------
+# Generating handbooks
+# --------------------------------------------------------------------------------------------
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    """Return one sentence of ``words`` random words."""
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def paragraph(rng: random.Random, words: int) -> str:
+    """Return a paragraph of roughly ``words`` words."""
+    sentences = []
+    while words > 0:
+        length = min(words, rng.randint(8, 18))
+        sentences.append(sentence(rng, length))
+        words -= length
+    return " ".join(sentences)
+
+
+def body(rng: random.Random) -> str:
+    """Return the body of a MADR 4 decision, about 400 words."""
+    options = [sentence(rng, 5).rstrip(".") for _ in range(3)]
+    return "\n\n".join(
+        [
+            "## Context and Problem Statement",
+            paragraph(rng, 90),
+            paragraph(rng, 60),
+            "## Considered Options",
+            "\n".join(f"* {option}" for option in options),
+            "## Decision Outcome",
+            f'Chosen option: "{options[0]}", because {paragraph(rng, 40).lower()}',
+            "### Consequences",
+            "\n".join(f"* Good, because {sentence(rng, 12).lower()}" for _ in range(2)),
+            "\n".join(f"* Bad, because {sentence(rng, 12).lower()}" for _ in range(2)),
+            "## More Information",
+            paragraph(rng, 80),
+        ]
+    )
+
+
+def decision_files(count: int) -> dict[str, str]:
+    """Return ``{file name: text}`` for a log of ``count`` decisions with consistent relations.
+
+    Every tenth decision supersedes the one before it (both sides say so); every seventh relates
+    to the one three before it. Nothing points at a missing decision and nothing loops.
+    """
+    files: dict[str, str] = {}
+    for number in range(1, count + 1):
+        rng = random.Random(number)
+        slug = "-".join(rng.choice(WORDS) for _ in range(4))
+        meta: dict[str, object] = {
+            "status": rng.choice(STATUSES),
+            "date": (START + dt.timedelta(days=number)).isoformat(),
+            "decision-makers": rng.sample(PEOPLE, 2),
+            "tags": rng.sample(TAGS, 2),
+        }
+        if number % 10 == 0:
+            meta["status"] = "accepted"
+            meta["supersedes"] = [f"{number - 1:04d}"]
+        if number % 10 == 9 and number < count:
+            meta["status"] = "superseded"
+            meta["superseded-by"] = [f"{number + 1:04d}"]
+        if number % 7 == 0 and number > 3:
+            meta["relates-to"] = [f"{number - 3:04d}"]
+        front = json_yaml(meta)
+        title = sentence(rng, 6).rstrip(".")
+        files[f"{number:04d}-{slug}.md"] = f"---\n{front}---\n\n# {title}\n\n{body(rng)}\n"
+    return files
+
+
+def json_yaml(meta: dict[str, object]) -> str:
+    """Write flat front matter as YAML (JSON values are valid YAML flow scalars and lists)."""
+    return "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
+
+
+THEME = """\
+theme:
+  name: material
+  features:
+    - navigation.instant
+    - navigation.tracking
+    - navigation.sections
+    - navigation.indexes
+    - navigation.footer
+    - search.suggest
+    - search.highlight
+    - content.action.edit
+    - content.code.copy
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.highlight
+  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+HEADER = """\
+site_name: Benchmark handbook
+site_url: https://example.org/handbook/
+repo_url: https://github.com/example/handbook
+edit_uri: edit/main/docs/
+"""
+
+
+def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
+    """Write the teamhandbook and the plain Material variants of a log; return their roots.
+
+    Each decision file is dated (modification time) on its decision's date, as a repository's
+    history would date it: the handbook has no git here, so it dates pages by their files, and
+    a thousand files written a second ago would all be "what's new".
+    """
+    files = decision_files(count)
+    handbook, plain = base / f"handbook-{count}", base / f"plain-{count}"
+    for root, folder, plugins in (
+        (handbook, "decisions", "plugins:\n  - search\n  - team-handbook\n"),
+        (plain, "docs/decisions", "plugins:\n  - search\n"),
+    ):
+        (root / folder).mkdir(parents=True)
+        (root / "mkdocs.yml").write_text(HEADER + THEME + plugins, encoding="utf-8")
+        (root / "docs").mkdir(exist_ok=True)
+        (root / "docs/index.md").write_text("# Benchmark handbook\n\nDecisions are below.\n", "utf-8")
+        for name, text in files.items():
+            path = root / folder / name
+            path.write_text(text, encoding="utf-8")
+            written = START + dt.timedelta(days=int(name.split("-", 1)[0]))
+            stamp = dt.datetime.combine(written, dt.time(12), dt.UTC).timestamp()
+            os.utime(path, (stamp, stamp))
+    return handbook, plain
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring processes
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One process: its wall time in seconds, its peak resident memory in MB, and its output."""
+
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str = ""
+
+
+def run_process(command: list[str], cwd: Path, timeout: float | None = None) -> Run:
+    """Run a command and measure its wall time and peak memory (``ru_maxrss`` of that child)."""
+    with tempfile.TemporaryFile("w+") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        deadline = None if timeout is None else started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                process.kill()
+                os.wait4(process.pid, 0)
+                return Run(float("inf"), 0.0, -9, "timed out")
+            time.sleep(0.01)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, output.read())
+
+
+@dataclass
+class Cell:
+    """The runs of one measurement."""
+
+    runs: list[Run] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def seconds(self) -> float:
+        """The median wall time."""
+        return statistics.median(r.seconds for r in self.runs) if self.runs else float("nan")
+
+    @property
+    def peak_mb(self) -> float:
+        """The highest peak memory of the runs."""
+        return max((r.peak_mb for r in self.runs), default=float("nan"))
+
+
+def repeat(runs: int, command: list[str], cwd: Path, timeout: float | None = None) -> Cell:
+    """Run a command ``runs`` times; stop early and say so if it fails or times out."""
+    cell = Cell()
+    for _ in range(runs):
+        run = run_process(command, cwd, timeout)
+        if run.returncode != 0:
+            cell.note = "timed out" if run.output == "timed out" else "failed"
+            if run.output != "timed out":
+                print(run.output[-3000:], file=sys.stderr)
+            break
+        cell.runs.append(run)
+    return cell
+
+
+def mkdocs_build(root: Path, strict: bool) -> list[str]:
+    """The command of a quiet ``mkdocs build`` in ``root``."""
+    return [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])]
+
+
+FLOOR = """\
+import sys, yaml
+from pathlib import Path
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+count = 0
+for path in sorted(Path(sys.argv[1]).glob("*.md")):
+    text = path.read_text("utf-8")
+    if text.startswith("---\\n"):
+        end = text.find("\\n---\\n", 4)
+        yaml.load(text[4:end], Loader=loader)
+        count += 1
+print(count)
+"""
+
+
+# --------------------------------------------------------------------------------------------
+# The plugin's own share of a build
+# --------------------------------------------------------------------------------------------
+
+INSTRUMENTED = """\
+import functools, json, sys, time
+import mkdocs.commands.build as mkdocs_build
+from mkdocs.config import load_config
+from teamhandbook.plugin.plugin import TeamHandbookPlugin
+from teamhandbook.site import SitePages
+
+spent = {}
+depth = [0]
+
+def timed(name, function):
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        if depth[0]:
+            return function(*args, **kwargs)
+        depth[0] += 1
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
+            depth[0] -= 1
+    return wrapper
+
+for name in dir(TeamHandbookPlugin):
+    if name.startswith("on_") and callable(getattr(TeamHandbookPlugin, name)):
+        setattr(TeamHandbookPlugin, name, timed(name, getattr(TeamHandbookPlugin, name)))
+SitePages.decision_markdown = timed("decision pages", SitePages.decision_markdown)
+
+# Not the plugin's own work, but caused by it: rendering the pages it generates.
+LISTINGS = {"decisions/index.md", "decisions/timeline.md", "decisions/graph.md"}
+listings = [0.0]
+
+def listing_time(function):
+    @functools.wraps(function)
+    def wrapper(page, *args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(page, *args, **kwargs)
+        finally:
+            if page.file.src_uri in LISTINGS:
+                listings[0] += time.perf_counter() - started
+    return wrapper
+
+mkdocs_build._populate_page = listing_time(mkdocs_build._populate_page)
+mkdocs_build._build_page = listing_time(mkdocs_build._build_page)
+
+started = time.perf_counter()
+mkdocs_build.build(load_config("mkdocs.yml", strict=True, site_dir=sys.argv[1]))
+total = time.perf_counter() - started
+print(json.dumps({"total": total, "spent": spent, "listings": listings[0]}))
+"""
+
+
+@dataclass
+class Share:
+    """Where an instrumented build spent its time."""
+
+    build: float
+    """The build's wall time, in the process (no interpreter start, no imports)."""
+
+    events: dict[str, float]
+    """Time inside each of the plugin's event handlers, and in the core's decision pages."""
+
+    listings: float
+    """Markdown rendering and templating of the generated index, timeline and graph."""
+
+    @property
+    def plugin(self) -> float:
+        """The plugin's own work: its event handlers and the core they call."""
+        return sum(self.events.values())
+
+
+def plugin_share(root: Path, site: Path) -> Share:
+    """Build in-process with the plugin's event handlers and the core's page rendering timed.
+
+    Every ``on_*`` method of the plugin and the core's rendering of decision pages (which MkDocs
+    asks for when it reads a page) is wrapped in a timer; a call made while another timed call
+    runs is counted once. The rendering of the generated listings is timed apart: it is Markdown
+    and theme work, but the plugin's pages cause it.
+    """
+    run = run_process([sys.executable, "-c", INSTRUMENTED, str(site)], root)
+    if run.returncode != 0:
+        raise SystemExit(f"instrumented build failed:\n{run.output[-3000:]}")
+    data = json.loads(run.output.strip().splitlines()[-1])
+    return Share(data["total"], data["spent"], data["listings"])
+
+
+# --------------------------------------------------------------------------------------------
+# mkdocs serve: how fast an edited decision shows
+# --------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """Return a free localhost port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> str | None:
+    """Return the text at ``url``, or None while the server cannot answer it."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, interval: float = 0.02) -> float | None:
+    """Poll ``condition`` until it holds; return the time it took, or None on timeout."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if condition():
+            return time.perf_counter() - started
+        time.sleep(interval)
+    return None
+
+
+SERVED_PAGES = {
+    "decisions.json": "decisions.json",
+    "index": "decisions/",
+    "graph": "decisions/graph/",
+    "timeline": "decisions/timeline/",
+}
+
+
+def served_epoch(base: str) -> int:
+    """Return the version of the site ``mkdocs serve`` is serving, from a page's reload script."""
+    match = re.search(r"livereload\((\d+),", fetch(base) or "")
+    if match is None:
+        raise SystemExit("mkdocs serve pages carry no livereload script")
+    return int(match.group(1))
+
+
+@dataclass
+class Refresh:
+    """How long one edit took to show under ``mkdocs serve``."""
+
+    seconds: float
+    """From writing the file until the server tells browsers to reload, the rebuild done."""
+
+    build: float
+    """The server's own figure for the rebuild ("Documentation built in …")."""
+
+    cold: float | None = None
+    """A cold ``mkdocs build`` of the same handbook run right after, for a fair comparison."""
+
+
+def serve_refresh(root: Path, dirty: bool, edits: int, paired_cold_build: bool = False) -> list[Refresh]:
+    """Edit one decision's title ``edits`` times under ``mkdocs serve``; time until it shows.
+
+    The clock starts when the file is written and stops when the server answers the long poll a
+    browser makes for reloading (``/livereload/<version>/…``): it answers as soon as the rebuild
+    is complete. The index, graph, timeline and ``decisions.json`` are then fetched over HTTP and
+    must all show the new title. Waiting on the long poll, rather than fetching pages in a tight
+    loop, keeps the measurement from competing with the server for the CPU.
+
+    With ``paired_cold_build``, a cold ``mkdocs build`` runs after each edit, so that the two are
+    compared under the same load of the machine.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/handbook/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    command += ["--dirty"] if dirty else []
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 - outlives this block, closed below
+    server = subprocess.Popen(command, cwd=root, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+    target = sorted((root / "decisions").glob("0020-*.md"))[0]  # related to others: in the graph
+    original = target.read_text("utf-8")
+    refreshes: list[Refresh] = []
+    try:
+        if wait_for(lambda: fetch(base) is not None, 600, 0.2) is None:
+            raise SystemExit("mkdocs serve did not start")
+        time.sleep(2)  # let the file watcher take its first snapshot
+        for edit in range(edits):
+            epoch = served_epoch(base)
+            marker = f"Renamed in edit {edit} {time.time_ns()}"
+            target.write_text(original.replace("\n# ", f"\n# {marker} ", 1), "utf-8")
+            started = time.perf_counter()
+            fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1", timeout=120)
+            seconds = time.perf_counter() - started
+            stale = [name for name, page in SERVED_PAGES.items() if marker not in (fetch(base + page) or "")]
+            if stale:
+                raise SystemExit(f"after the rebuild, {', '.join(stale)} did not show the edit")
+            log.seek(0)
+            built = re.findall(r"Documentation built in ([\d.]+) seconds", log.read())
+            refresh = Refresh(seconds, float(built[-1]))
+            if paired_cold_build:
+                refresh.cold = run_process(
+                    [*mkdocs_build(root, strict=True), "-d", "cold-site"], root
+                ).seconds
+            refreshes.append(refresh)
+            time.sleep(1)
+    finally:
+        target.write_text(original, "utf-8")
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: mkdocs serve then removes its temporary site
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(30)
+        log.close()
+    return refreshes
+
+
+# --------------------------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SizeResult:
+    """Everything measured for one size."""
+
+    size: int
+    handbook: Cell
+    plain: Cell
+    floor: Cell
+    share: Share | None = None
+
+
+def format_cell(cell: Cell) -> str:
+    """Format a median time and peak memory, or why there is none."""
+    if not cell.runs:
+        return f"{cell.note or 'not run':>22}"
+    return f"{cell.seconds:8.2f} s {cell.peak_mb:7.0f} MB (n={len(cell.runs)})"
+
+
+def print_table(results: list[SizeResult]) -> None:
+    """Print the measurements as a table."""
+    header = f"{'decisions':>9} | {'teamhandbook':>26} | {'plain Material':>26} | {'front matter':>26}"
+    print(header)
+    print("-" * len(header))
+    for r in results:
+        print(
+            f"{r.size:>9,} | {format_cell(r.handbook):>26} | {format_cell(r.plain):>26} | "
+            f"{format_cell(r.floor):>26}"
+        )
+    print()
+    for r in results:
+        if r.share is not None:
+            events = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r.share.events.items()) if v >= 0.005)
+            print(
+                f"{r.size:>9,} decisions: plugin and core {r.share.plugin:.2f} s of an in-process "
+                f"build of {r.share.build:.2f} s ({100 * r.share.plugin / r.share.build:.1f} %): {events}; "
+                f"rendering the generated index, timeline and graph {r.share.listings:.2f} s "
+                f"({100 * r.share.listings / r.share.build:.1f} %)"
+            )
+
+
+def verdict(ok: bool) -> str:
+    """Say whether a target is met."""
+    return "met" if ok else "MISSED"
+
+
+def print_targets(results: list[SizeResult], serve: dict[str, list[Refresh]] | None) -> None:
+    """Print each target, the measured ratio and whether it is met."""
+    by_size = {r.size: r for r in results}
+    print("\nTargets")
+    if 1000 in by_size and by_size[1000].plain.runs:
+        ratio = by_size[1000].handbook.seconds / by_size[1000].plain.seconds
+        print(
+            f"- 1,000 decisions, teamhandbook / plain Material: {ratio:.3f} (target ≤ 0.25): "
+            f"{verdict(ratio <= 0.25)}"
+        )
+    if 1000 in by_size and 5000 in by_size:
+        growth = by_size[5000].handbook.seconds / by_size[1000].handbook.seconds
+        print(f"- growth, time(5,000) / time(1,000): {growth:.2f} (target ≤ 5.5): {verdict(growth <= 5.5)}")
+    for r in results:
+        if r.share is not None:
+            share = r.share.plugin / r.share.build
+            print(
+                f"- plugin's own work at {r.size:,} decisions: {100 * share:.1f} % of the build "
+                f"(target ≤ 10 %): {verdict(share <= 0.10)}"
+            )
+    if serve:
+        dirty = statistics.median(r.seconds for r in serve["dirty"])
+        print(
+            f"- mkdocs serve --dirty, 1,000 decisions, edit → index, graph, timeline and decisions.json "
+            f"updated: median {dirty:.2f} s (target < 1.5 s): {verdict(dirty < 1.5)}"
+        )
+        full = statistics.median(r.seconds for r in serve["full"])
+        rebuild = statistics.median(r.build for r in serve["full"])
+        cold = statistics.median(r.cold for r in serve["full"] if r.cold is not None)
+        print(
+            f"- mkdocs serve without --dirty: the rebuild takes {rebuild:.2f} s against {cold:.2f} s for a "
+            f"cold mkdocs build run after each edit (target: no slower): {verdict(rebuild <= cold)}; "
+            f"counted from the save, the refresh takes {full:.2f} s, MkDocs' file watcher adding its "
+            "polling delay (it looks every 0.5 s, then waits 0.1 s for quiet) and the reloading of "
+            "the configuration"
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Main
+# --------------------------------------------------------------------------------------------
+
+
+def measure_size(base: Path, size: int, args: argparse.Namespace) -> SizeResult:
+    """Generate one size and measure the three builds and the plugin's share."""
+    runs = args.runs if size < 5000 else args.big_runs
+    print(f"\n{size:,} decisions: generating…", flush=True)
+    handbook, plain = write_handbooks(base, size)
+    print(f"{size:,} decisions: teamhandbook build ×{runs}…", flush=True)
+    handbook_cell = repeat(runs, mkdocs_build(handbook, strict=True), handbook)
+    if handbook_cell.note:
+        raise SystemExit(f"the teamhandbook build of {size} decisions {handbook_cell.note}")
+    floor_cell = repeat(runs, [sys.executable, "-c", FLOOR, str(handbook / "decisions")], handbook)
+    if size in args.plain_sizes:
+        plain_runs = 1 if size >= 5000 else min(runs, 3) if size >= 1000 else runs
+        print(f"{size:,} decisions: plain Material build ×{plain_runs}…", flush=True)
+        plain_cell = repeat(plain_runs, mkdocs_build(plain, strict=False), plain, args.plain_timeout)
+        if plain_cell.note == "timed out":
+            plain_cell.note = f"> {args.plain_timeout} s, stopped"
+    else:
+        plain_cell = Cell(note="skipped (--plain-sizes)")
+    result = SizeResult(size, handbook_cell, plain_cell, floor_cell)
+    print(f"{size:,} decisions: instrumented build…", flush=True)
+    result.share = plugin_share(handbook, base / f"instrumented-{size}")
+    shutil.rmtree(plain, ignore_errors=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the benchmark and print its report."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="log sizes, comma-separated"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median is reported)")
+    parser.add_argument("--big-runs", type=int, default=3, help="runs per measurement for 5,000 or more")
+    parser.add_argument(
+        "--plain-sizes",
+        default="100,1000,5000",
+        help="sizes at which to run the plain Material build; at 5,000 it takes about 10 minutes, "
+        "so it runs once",
+    )
+    parser.add_argument("--plain-timeout", type=float, default=PLAIN_TIMEOUT, help="seconds per plain build")
+    parser.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    args.plain_sizes = {int(s) for s in args.plain_sizes.split(",") if s}
+    started = time.perf_counter()
+    python = sys.version.split()[0]
+    print(f"teamhandbook benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} CPUs, Python {python}")
+    with tempfile.TemporaryDirectory(prefix="teamhandbook-benchmark-") as folder:
+        base = Path(folder)
+        results = [measure_size(base, size, args) for size in sizes]
+        serve: dict[str, list[Refresh]] | None = None
+        if not args.no_serve:
+            root = base / "handbook-1000"
+            if not root.exists():
+                write_handbooks(base / "serve", 1000)
+                root = base / "serve" / "handbook-1000"
+            serve = {}
+            for dirty, label in ((True, "dirty"), (False, "full")):
+                print(
+                    f"\nmkdocs serve{' --dirty' if dirty else ''}, 1,000 decisions, {args.edits} edits…",
+                    flush=True,
+                )
+                serve[label] = serve_refresh(root, dirty, args.edits, paired_cold_build=not dirty)
+    print("\nResults (median wall time, highest peak memory, number of runs)\n")
+    print_table(results)
+    if serve:
+        print()
+        for label, refreshes in serve.items():
+            times = [r.seconds for r in refreshes]
+            builds = statistics.median(r.build for r in refreshes)
+            colds = [r.cold for r in refreshes if r.cold is not None]
+            paired = f"; a cold build right after each: {statistics.median(colds):.2f} s" if colds else ""
+            print(
+                f"mkdocs serve{' --dirty' if label == 'dirty' else ''}, 1,000 decisions, one title edited: "
+                f"refresh median {statistics.median(times):.2f} s (min {min(times):.2f}, "
+                f"max {max(times):.2f}, n={len(times)}); the rebuild itself {builds:.2f} s{paired}"
+            )
+    print_targets(results, serve)
+    print(f"\nBenchmark finished in {time.perf_counter() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""The decision header joins the page after Markdown, in the plugin, and in the same place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from teamhandbook.handbook import load_handbook
+from teamhandbook.settings import Settings
+from teamhandbook.site import build_site_pages
+
+from .conftest import build, decision, make_handbook
+
+FILES = {
+    "decisions/0001-old.md": decision(
+        {"status": "superseded", "date": "2024-01-02", "superseded-by": ["0002"], "decision-makers": ["Ana"]},
+        "Old way",
+    ),
+    "decisions/0002-new.md": decision({"status": "accepted", "supersedes": ["0001"]}, "New way"),
+}
+
+
+def test_the_header_follows_the_title_once(tmp_path: Path) -> None:
+    """Title, header, information line, then the banner: each once, in that order."""
+    result = build(make_handbook(tmp_path / "h", FILES), strict=True)
+    page = result.content("decisions/0001-old/")
+    marks = ["<h1", 'class="th-decision-meta"', 'class="th-page-info"', "th-banner--superseded"]
+    positions = [page.find(mark) for mark in marks]
+    assert all(page.count(mark) == 1 for mark in marks), positions
+    assert positions == sorted(positions) and positions[0] >= 0
+    assert "Decided by</span> Ana" in page
+
+
+def test_other_builders_get_the_header_in_the_markdown(tmp_path: Path) -> None:
+    """Without the plugin (``handbook render``), the header is part of the page's Markdown."""
+    root = make_handbook(tmp_path / "h", FILES)
+    handbook = load_handbook(Settings(root=root))
+    markdown = build_site_pages(handbook).decision_markdown(handbook.decisions.decisions[0])
+    assert (
+        markdown.index("# Old way")
+        < markdown.index('<div class="th-decision-meta"')
+        < markdown.index("th-banner--superseded")
+    )
