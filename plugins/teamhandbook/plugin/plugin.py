@@ -2,7 +2,8 @@
 
 Events, in build order:
 
-- ``on_startup``: under ``mkdocs serve``, a cache of parsed decisions that outlives rebuilds.
+- ``on_startup``: under ``mkdocs serve``, caches of parsed and converted decisions that outlive
+  rebuilds.
 - ``on_config``: settings for the core, folders to watch, stylesheets and scripts, macros.
 - ``on_files``: the core reads and checks every source once; decision pages, generated pages
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
@@ -10,6 +11,8 @@ Events, in build order:
   status and neighbours, which dirty builds would otherwise leave empty.
 - ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
   under each page's title (owner, last review, last change).
+- ``on_page_content``: a decision's header, and the long HTML blocks of generated pages, which
+  skip Markdown conversion.
 - ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
 """
 
@@ -43,9 +46,10 @@ from ..readers.page_settings import page_settings
 from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
-from . import agreement, assets, docs_files, macros
+from . import agreement, assets, deferred, docs_files, macros
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
+from .render_cache import DecisionPage, RenderCache
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +65,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     """Decisions parsed by earlier rebuilds of ``mkdocs serve``; the class keeps it, because
     MkDocs makes a new plugin object for every rebuild."""
 
+    render_cache: RenderCache | None = None
+    """Decision pages converted by earlier rebuilds of ``mkdocs serve``, kept by the class too."""
+
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.handbook: Handbook | None = None
@@ -70,6 +77,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.sourced_kinds: dict[str, str] = {}
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
+        self.set_aside: dict[str, list[str]] = {}
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -77,11 +85,14 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Under ``mkdocs serve``, keep parsed decisions between rebuilds."""
-        TeamHandbookPlugin.read_cache = ReadCache() if command == "serve" else None
+        serving = command == "serve"
+        TeamHandbookPlugin.read_cache = ReadCache() if serving else None
+        TeamHandbookPlugin.render_cache = RenderCache() if serving else None
 
     def on_shutdown(self) -> None:
         """Let go of the decisions kept for ``mkdocs serve``."""
         TeamHandbookPlugin.read_cache = None
+        TeamHandbookPlugin.render_cache = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Turn the plugin's options into core settings and prepare the site."""
@@ -171,6 +182,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             if _taken(files, src_uri, decision.source):
                 continue
             files.append(page)
+            DecisionPage(page, config, self.render_cache)
             self.decision_files[src_uri] = decision
         decisions_root = self.handbook.settings.decisions_path
         for asset in self.handbook.decisions.assets:
@@ -183,7 +195,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         """Add the generated pages and exports; an author's page at the same path wins."""
         assert self.site is not None
         self.generated_uris = set()
+        self.set_aside = {}
         for src_uri, content in self.site.generated.items():
+            if src_uri.endswith(".md"):
+                content, self.set_aside[src_uri] = deferred.set_aside(content)
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 if src_uri.endswith(".md"):
@@ -268,7 +283,11 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Put a decision's header and information line under its title, as HTML."""
+        """Put a decision's header and information line under its title, as HTML, and the long
+        blocks of generated pages back in their places."""
+        blocks = self.set_aside.get(page.file.src_uri)
+        if blocks:
+            return deferred.put_back(html, blocks)
         decision = self.decision_files.get(page.file.src_uri)
         if decision is None or self.site is None:
             return html
