@@ -238,3 +238,17 @@ def test_authors_text_is_escaped_on_the_start_page() -> None:
     assert "<script>" not in markdown and "<img" not in markdown
     assert not any(tag in markdown for tag in ("{{", "{%", "{#"))
     assert "&lt;script&gt;" in markdown
+
+
+def test_a_decisions_reading_time_is_counted_from_its_body() -> None:
+    """A decision is read as a page with its words uncounted; the start page counts them for its time."""
+    from teamhandbook.readers.page_meta import decision_as_page
+
+    decision = accepted(4, "2024-02-01", True)
+    decision.body = "## Context\n\n" + "word " * 700 + "\n\n```\n" + "code " * 500 + "\n```\n"
+    as_page, problems = decision_as_page(decision, "decisions/0004-d4.md", "ADR-0004: Decision 4")
+    assert problems == [] and as_page.words is None
+    markdown = render([as_page], DecisionLog([decision]))
+    assert "ADR-0004: Decision 4](../decisions/0004-d4.md)" in markdown
+    assert '<span class="th-reading-time">4 min</span>' in markdown  # 701 words at 200 a minute
+    assert as_page.words == 701

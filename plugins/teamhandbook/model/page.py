@@ -73,8 +73,13 @@ class HandbookPage:
 
     title: str
     kind: PageKind = PageKind.PAGE
-    words: int = 0
-    """Words of prose, for reading-time estimates; code blocks and markup are not counted."""
+    words: int | None = 0
+    """Words of prose, for reading-time estimates; code blocks and markup are not counted.
+    None until counted from ``body``: a decision's words are counted only if a start page
+    shows its reading time."""
+
+    body: str = field(default="", repr=False)
+    """The Markdown whose words ``words`` counts, when it is not counted yet."""
 
     description: str = ""
     step: PathStep | None = None

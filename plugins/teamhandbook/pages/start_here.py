@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..model.decision import Decision, DecisionLog, Status
 from ..model.page import HandbookPage, PageKind, reading_minutes
+from ..readers.page_meta import count_words
 from ..settings import PageSettings
 from . import markdown as md
 from .urls import NEEDS_REVIEW_PATH, START_HERE_PATH, page_link
@@ -89,7 +90,11 @@ class Onboarding:
 
     def minutes(self, page: HandbookPage | None) -> int:
         """Return a page's reading time in minutes (0 for an unknown page)."""
-        return reading_minutes(page.words, self.settings.reading_speed) if page is not None else 0
+        if page is None:
+            return 0
+        if page.words is None:
+            page.words = count_words(page.body)
+        return reading_minutes(page.words, self.settings.reading_speed)
 
     def start_pages(self) -> list[tuple[str, str | None]]:
         """Return every start page to generate: its source path and its audience (None: everyone)."""

@@ -182,7 +182,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             if _taken(files, src_uri, decision.source):
                 continue
             files.append(page)
-            DecisionPage(page, config, self.render_cache)
+            if self.render_cache is not None:  # under serve; a build leaves the page to MkDocs
+                DecisionPage(page, config, self.render_cache)
             self.decision_files[src_uri] = decision
         decisions_root = self.handbook.settings.decisions_path
         for asset in self.handbook.decisions.assets:

@@ -136,15 +136,12 @@ def _apply(page: Page, rendered: _Rendered, files: Files) -> None:
 
 
 class DecisionPage(Page):
-    """A decision's page, converted through the render cache when there is one."""
+    """A decision's page under ``mkdocs serve``: converted through the render cache."""
 
-    def __init__(self, file: File, config: MkDocsConfig, cache: RenderCache | None) -> None:
+    def __init__(self, file: File, config: MkDocsConfig, cache: RenderCache) -> None:
         super().__init__(None, file, config)
         self._cache = cache
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Convert the Markdown to HTML, reusing an earlier identical conversion under serve."""
-        if self._cache is None:
-            super().render(config, files)
-        else:
-            self._cache.render(self, config, files)
+        """Convert the Markdown to HTML, or reuse an earlier identical conversion."""
+        self._cache.render(self, config, files)
