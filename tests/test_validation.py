@@ -131,15 +131,21 @@ def test_problems_are_listed_in_decisions_json(tmp_path: Path) -> None:
     ]
 
 
-def test_a_missing_decisions_folder_named_in_the_config_is_fatal(tmp_path: Path) -> None:
-    """A ``decisions_dir`` that does not exist stops the build with a message, not a traceback."""
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("decisions_dir", "the decisions folder 'adr' does not exist"),
+        ("agreement_dir", "the agreement folder 'adr' does not exist"),
+    ],
+)
+def test_a_missing_folder_named_in_the_config_is_fatal(tmp_path: Path, option: str, message: str) -> None:
+    """A ``decisions_dir`` or ``agreement_dir`` that does not exist stops the build with a message."""
     root = make_handbook(
-        tmp_path / "h",
-        config={"site_name": "T", "plugins": [{"team-handbook": {"decisions_dir": "adr"}}]},
+        tmp_path / "h", config={"site_name": "T", "plugins": [{"team-handbook": {option: "adr"}}]}
     )
     result = build(root)
     assert result.returncode != 0
-    assert "the decisions folder 'adr' does not exist" in result.log
+    assert message in result.log and f"`{option}`" in result.log
 
 
 def test_a_bad_status_alias_is_fatal(tmp_path: Path) -> None:

@@ -115,22 +115,20 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             pages=pages,
             today=docs_files.build_date(),
         )
-        decisions = self.settings.decisions_path
-        if not decisions.is_dir() and self.config.decisions_dir != DEFAULT_DECISIONS_DIR:
-            raise PluginError(
-                f"team-handbook: the decisions folder '{self.config.decisions_dir}' does not exist "
-                f"(looked in {decisions}); create it or correct `decisions_dir` in mkdocs.yml."
-            )
-        if decisions.is_dir():
-            config.watch.append(str(decisions))
-        agreement_folder = self.settings.agreement_path
-        if not agreement_folder.is_dir() and self.config.agreement_dir != DEFAULT_AGREEMENT_DIR:
-            raise PluginError(
-                f"team-handbook: the agreement folder '{self.config.agreement_dir}' does not exist "
-                f"(looked in {agreement_folder}); create it or correct `agreement_dir` in mkdocs.yml."
-            )
-        if agreement_folder.is_dir():
-            config.watch.append(str(agreement_folder))
+        _watch(
+            config,
+            self.settings.decisions_path,
+            "decisions",
+            self.config.decisions_dir,
+            DEFAULT_DECISIONS_DIR,
+        )
+        _watch(
+            config,
+            self.settings.agreement_path,
+            "agreement",
+            self.config.agreement_dir,
+            DEFAULT_AGREEMENT_DIR,
+        )
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
@@ -315,6 +313,17 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
+
+
+def _watch(config: MkDocsConfig, folder: Path, what: str, option: str, default: str) -> None:
+    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist."""
+    if folder.is_dir():
+        config.watch.append(str(folder))
+    elif option != default:
+        raise PluginError(
+            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder}); "
+            f"create it or correct `{what}_dir` in mkdocs.yml."
+        )
 
 
 def _page_title(title: str) -> str:
