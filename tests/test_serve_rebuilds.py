@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,10 +48,10 @@ def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return converted
 
 
-def rebuild(root: Path, site: str = "site") -> Path:
+def rebuild(root: Path, site: str = "site", dirty: bool = False) -> Path:
     """Load the configuration afresh and build, as each rebuild of ``mkdocs serve`` does."""
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / site))
-    mkdocs_build(config)
+    mkdocs_build(config, dirty=dirty)
     return root / site
 
 
@@ -122,6 +124,25 @@ def test_a_renamed_page_is_converted_again(tmp_path: Path, serving: None, conver
     write_files(root, {"decisions/0004-added.md": decision({"status": "proposed"}, "Added")})
     rebuild(root)
     assert {"decisions/0001-old.md", "decisions/0002-new.md", "decisions/0004-added.md"} <= set(conversions)
+
+
+def test_a_dirty_rebuild_shows_the_edit_in_every_listing(tmp_path: Path, serving: None) -> None:
+    """With ``--dirty``, an edited title reaches the index, timeline, graph and JSON; other pages are kept."""
+    root = make_handbook(tmp_path / "h", FILES, MERMAID_CONFIG)
+    site = rebuild(root, dirty=True)
+    untouched = site / "decisions/0003-other/index.html"
+    os.utime(untouched, (4_000_000_000, 4_000_000_000))  # newer than its source; a rewrite would show
+    new = decision({"status": "accepted", "supersedes": ["0001"]}, "Renamed while serving")
+    write_files(root, {"decisions/0002-new.md": new})
+    rebuild(root, dirty=True)
+    for listing in ("decisions/index.html", "decisions/timeline/index.html", "decisions/graph/index.html"):
+        assert "Renamed while serving" in (site / listing).read_text("utf-8"), listing
+    titles = {
+        d["id"]: d["title"] for d in json.loads((site / "decisions.json").read_text("utf-8"))["decisions"]
+    }
+    assert titles["0002-new"] == "Renamed while serving"
+    assert "Renamed while serving" in (site / "decisions/0002-new/index.html").read_text("utf-8")
+    assert untouched.stat().st_mtime == 4_000_000_000
 
 
 def long_block(tag: str, rows: int) -> str:
