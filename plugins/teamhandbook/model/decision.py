@@ -158,10 +158,6 @@ class DecisionLog:
             counts[key] = counts.get(key, 0) + 1
         return counts
 
-    def all_tags(self) -> list[str]:
-        """Return every tag used, sorted case-insensitively."""
-        return sorted({tag for d in self.decisions for tag in d.tags}, key=str.casefold)
-
 
 def sort_key(decision: Decision) -> tuple[int, int, str, str]:
     """Order decisions by number; unnumbered ones follow, by date and then id."""

@@ -8,7 +8,7 @@ import posixpath
 import re
 from urllib.parse import quote
 
-from ..model.decision import Decision, Status
+from ..model.decision import Decision
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|()!#])")
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
@@ -59,11 +59,6 @@ def status_chip(decision: Decision) -> str:
         return f'<span class="th-status th-status--unknown" data-status="unknown">{attr(label)}</span>'
     value = decision.status.value
     return f'<span class="th-status th-status--{value}" data-status="{value}">{decision.status.label}</span>'
-
-
-def status_label(status: Status | None) -> str:
-    """Return a status as a reader sees it."""
-    return status.label if status else "Unknown"
 
 
 def time_tag(date: dt.date | None) -> str:

@@ -36,10 +36,6 @@ class NamingScheme:
             return f"{date:%Y%m%d}-{slug}.md"
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.md"
 
-    def number_text(self, number: int) -> str:
-        """Return a number as the folder writes it: ``0012``."""
-        return f"{number:0{self.width}d}"
-
 
 def naming_scheme(stems: Iterable[str]) -> NamingScheme:
     """Work out a folder's naming scheme from its decisions' file names (without ``.md``)."""
