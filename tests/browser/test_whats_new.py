@@ -38,9 +38,12 @@ def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> No
     path.locator(".th-changed").first.wait_for()
     assert path.locator("a:has(.th-changed)").count() == path.locator("a").count()
 
-    # Material's instant navigation swaps the page without reloading: the marks follow.
+    # Material's instant navigation swaps the page without reloading: the marks follow. It changes
+    # the address on the click, before the new page arrives, so wait for the new page's heading: its
+    # fresh sidebar has no marks until the script has run for it.
     page.locator("article ol a", has_text="Tools and access").first.click()
     page.wait_for_url("**/onboarding/tools-and-access/")
+    page.locator("article h1", has_text="Tools and access").wait_for()
     page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Your first week").first.wait_for()
     assert page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Tools and access").count() == 0
 
