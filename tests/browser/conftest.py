@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,15 @@ LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def address(url: str) -> re.Pattern[str]:
+    """Match a page's address, with or without a ``#fragment``.
+
+    Material's anchor tracking writes the heading in view into the address as the reader scrolls,
+    and during instant navigation it may do so before the new page has arrived.
+    """
+    return re.compile(re.escape(url) + r"(#[^#]*)?$")
 
 
 def chromium_path() -> str:

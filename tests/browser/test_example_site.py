@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ..conftest import REPOSITORY
-from .conftest import OPEN_SHADOW_ROOTS
+from .conftest import OPEN_SHADOW_ROOTS, address
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +140,7 @@ def test_superseded_banner_links_to_its_successor(page: Page, example_site) -> N
     banner = page.locator("blockquote", has=page.locator(".th-banner--superseded"))
     expect(banner).to_contain_text("Superseded by ADR-0009")
     banner.locator("a").click()
-    expect(page).to_have_url(example_site.url + "decisions/0009-move-to-managed-postgresql/")
+    expect(page).to_have_url(address(example_site.url + "decisions/0009-move-to-managed-postgresql/"))
     expect(page.locator("h1")).to_contain_text("Move the primary database to managed PostgreSQL")
     expect(page.locator(".md-content")).to_contain_text("Supersedes:")
 
@@ -159,7 +159,7 @@ def test_instant_navigation_keeps_the_widgets_working(page: Page, example_site) 
     page.select_option('select[name="status"]', "superseded")
     assert visible_numbers(page) == [3]
     page.locator(f"{INDEX_ROWS}:not([hidden]) a").first.click()
-    expect(page).to_have_url(example_site.url + "decisions/0003-self-host-postgresql/")
+    expect(page).to_have_url(address(example_site.url + "decisions/0003-self-host-postgresql/"))
     page.locator(".th-banner--superseded").locator("xpath=..").locator("a").click()
     expect(page.locator("h1")).to_contain_text("Move the primary database to managed PostgreSQL")
     page.locator(".md-nav--primary").get_by_role("link", name="Graph", exact=True).click()
@@ -187,5 +187,5 @@ def test_graph_nodes_open_their_decisions(page: Page, example_site) -> None:
     page.goto(example_site.url + "decisions/graph/")
     node = page.locator(".mermaid .node", has_text="ADR-0009").first
     node.click()
-    expect(page).to_have_url(example_site.url + "decisions/0009-move-to-managed-postgresql/")
+    expect(page).to_have_url(address(example_site.url + "decisions/0009-move-to-managed-postgresql/"))
     expect(page.locator("h1")).to_contain_text("Move the primary database to managed PostgreSQL")

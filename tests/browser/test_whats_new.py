@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import address
+
 LONG_AGO = 946684800000  # 2000-01-01, in milliseconds: every page changed since
 
 
@@ -42,13 +44,13 @@ def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> No
     # the address on the click, before the new page arrives, so wait for the new page's heading: its
     # fresh sidebar has no marks until the script has run for it.
     page.locator("article ol a", has_text="Tools and access").first.click()
-    page.wait_for_url("**/onboarding/tools-and-access/")
+    page.wait_for_url(address(example_site.url + "onboarding/tools-and-access/"))
     page.locator("article h1", has_text="Tools and access").wait_for()
     page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Your first week").first.wait_for()
     assert page.locator(".md-sidebar--primary a:has(.th-changed)", has_text="Tools and access").count() == 0
 
     page.locator(".md-nav a", has_text="What's new").first.click()
-    page.wait_for_url("**/whats-new/")
+    page.wait_for_url(address(example_site.url + "whats-new/"))
     listing = page.locator(".th-since-last-visit")
     listing.locator("li").first.wait_for()
     titles = listing.locator("li a").all_text_contents()
