@@ -121,6 +121,50 @@ def test_a_template_in_the_decisions_folder_replaces_the_built_in_one(root: Path
     )
 
 
+ADR_TOOLS_TEMPLATE = """# NUMBER. TITLE
+
+Date: DATE
+
+## Status
+
+STATUS
+
+## Context
+
+The issue motivating this decision.
+"""
+
+
+def test_an_adr_tools_template_gets_the_number_title_date_and_status(root: Path, capsys) -> None:
+    """adr-tools' ``templates/template.md`` is found; its ``NUMBER. TITLE`` heading gets both."""
+    (root / "decisions" / "templates").mkdir()
+    (root / "decisions" / "templates" / "template.md").write_text(ADR_TOOLS_TEMPLATE)
+    assert run_cli(capsys, root, "new", "Use Kafka for events", "--date", "2026-01-05").code == 0
+    text = (root / "decisions" / "0003-use-kafka-for-events.md").read_text()
+    assert text == ADR_TOOLS_TEMPLATE.replace("NUMBER. TITLE", "3. Use Kafka for events").replace(
+        "DATE", "2026-01-05"
+    ).replace("STATUS", "Proposed")
+    assert run_cli(capsys, root, "check").code == 0
+
+
+def test_a_numbered_heading_follows_the_number_taken_in_a_race(
+    root: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When another file takes our number while ``new`` writes, the heading carries the number we get."""
+    (root / "decisions" / "template.md").write_text(ADR_TOOLS_TEMPLATE)
+    real = files.create_exclusively
+    theirs = root / "decisions" / "0003-race.md"
+
+    def racing(path: Path, data: bytes) -> None:
+        if not theirs.exists():
+            theirs.write_text("# 3. Someone else's\n\nDate: 2026-01-01\n\n## Status\n\nProposed\n")
+        real(path, data)
+
+    monkeypatch.setattr(files, "create_exclusively", racing)
+    assert run_cli(capsys, root, "new", "Race").code == 0
+    assert (root / "decisions" / "0004-race.md").read_text().startswith("# 4. Race\n")
+
+
 @pytest.mark.parametrize(
     ("competitor", "first"),
     [("0003-race.md", True), ("0003-from-a-branch.md", False)],

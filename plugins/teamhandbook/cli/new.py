@@ -35,8 +35,10 @@ Write a new decision from the handbook's template and print its path:
 
 The file takes the next free number, zero-padded like the other files in the folder
 (0013-record-demos-instead-of-the-friday-call.md), and is never written over an existing file.
-The template is the first of template.md, adr-template.md, decision-template.md, _template.md or
-templates/decision.md found in the decisions folder, else the built-in MADR 4 template.
+The template is the first of template.md, adr-template.md, decision-template.md, _template.md,
+templates/decision.md or templates/template.md (where adr-tools keeps it) found in the decisions
+folder, else the built-in MADR 4 template. A heading numbered the adr-tools way (# NUMBER. TITLE)
+gets the new number.
 --supersedes also marks the old decision as superseded.
 
 With --template NAME, write a recurring document (a weekly update, a handoff note) from
@@ -90,10 +92,15 @@ def run(args: argparse.Namespace) -> int:
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
     related = [find_decision(handbook, ref) for ref in args.relates_to]
-    text = _filled(folder, draft, handbook, superseded, related)
+    _filled(folder, draft, handbook, superseded, related)  # refuses a template that does not work
     _check_supersessions(handbook, superseded, draft)
+
+    def text(number: int) -> bytes:
+        """The new decision's bytes, once its number is known."""
+        return _filled(folder, draft, handbook, superseded, related, number).encode("utf-8")
+
     try:
-        path = create_numbered(folder, scheme, slug, date, text.encode("utf-8"), handbook.settings.ignore)
+        path = create_numbered(folder, scheme, slug, date, text, handbook.settings.ignore)
     except (FileExistsError, TimeoutError) as exc:
         raise CommandError(f"nothing was written: {exc}") from None
     print(shown(path))
@@ -122,7 +129,12 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
 
 
 def _filled(
-    folder: Path, draft: Decision, handbook: Handbook, superseded: list[Decision], related: list[Decision]
+    folder: Path,
+    draft: Decision,
+    handbook: Handbook,
+    superseded: list[Decision],
+    related: list[Decision],
+    number: int | None = None,
 ) -> str:
     """Fill the template and make sure the result reads back as the draft says."""
     template = find_template(folder)
@@ -133,7 +145,7 @@ def _filled(
     supersedes = [target_for(d, draft.source) for d in superseded]
     relates_to = [target_for(d, draft.source) for d in related]
     with refusals():
-        text = fill_template(loaded.text, draft, options, supersedes, relates_to)
+        text = fill_template(loaded.text, draft, options, supersedes, relates_to, number)
     decision, problems = read_decision(text, draft.source, draft.id, options)
     if decision.title != draft.title or decision.status is not draft.status:
         raise CommandError(

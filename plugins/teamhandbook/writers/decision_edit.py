@@ -36,6 +36,8 @@ LABELLED_LINE = re.compile(
 )
 _FRONT_MATTER_FORMATS = frozenset({DecisionFormat.MADR4, DecisionFormat.MADR3, DecisionFormat.MARKDOWN})
 _BULLET_FORMATS = frozenset({DecisionFormat.MADR2, DecisionFormat.LOG4BRAINS})
+_NUMBERED_HEADING = re.compile(r"^(?:NUMBER|\d+)\.\s")
+"""A heading with the number in front, as adr-tools writes them: ``NUMBER. TITLE``, ``12. Title``."""
 
 
 @dataclass(frozen=True)
@@ -189,20 +191,27 @@ class DecisionEditor:
         else:
             self.front.set_scalar(canonical, value)
 
-    def set_title(self, title: str) -> None:
-        """Make ``title`` the decision's title: the ``title`` key if there is one, and the first heading."""
+    def set_title(self, title: str, number: int | None = None) -> None:
+        """Make ``title`` the decision's title: the ``title`` key if there is one, and the first heading.
+
+        With ``number``, a heading numbered the adr-tools way (``# NUMBER. TITLE`` in its template,
+        ``# 12. Title`` in a decision) keeps its number in front of the title.
+        """
         title = " ".join(title.split())
         if self.front.find("title") is not None:
             self.front.set_scalar("title", title)
         offset, body = self._body()
         heading = leading_h1(body)
+        text = title
+        if heading is not None and number is not None and _NUMBERED_HEADING.match(heading.text):
+            text = f"{number}. {title}"
         if heading is None:
-            first = next((i for i, text in enumerate(body) if text.strip()), len(body) - 1)
-            self.lines.insert(offset + first, [f"# {title}", ""])
+            first = next((i for i, line in enumerate(body) if line.strip()), len(body) - 1)
+            self.lines.insert(offset + first, [f"# {text}", ""])
         elif body[heading.index].lstrip().startswith("#"):
-            self.lines.replace(offset + heading.index, f"# {title}")
+            self.lines.replace(offset + heading.index, f"# {text}")
         else:  # a setext heading: the text line, underlined by ===
-            self.lines.replace(offset + heading.index, title)
+            self.lines.replace(offset + heading.index, text)
 
     # Where things are -----------------------------------------------------------------
 

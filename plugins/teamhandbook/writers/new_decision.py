@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..model.decision import Decision, Status
@@ -19,6 +19,7 @@ TEMPLATE_NAMES = (
     "decision-template.md",
     "_template.md",
     "templates/decision.md",
+    "templates/template.md",  # where adr-tools keeps its template
 )
 """Files in the decision folder that replace the built-in template, first found wins."""
 
@@ -40,10 +41,14 @@ def fill_template(
     options: ReadOptions | None = None,
     supersedes: Sequence[Target] = (),
     relates_to: Sequence[Target] = (),
+    number: int | None = None,
 ) -> str:
-    """Return the text of a new decision: the template with the draft's title and fields in place."""
+    """Return the text of a new decision: the template with the draft's title and fields in place.
+
+    ``number`` goes in front of the title when the template's heading is numbered (adr-tools).
+    """
     editor = DecisionEditor(template, draft.source, draft.id, options)
-    editor.set_title(draft.title)
+    editor.set_title(draft.title, number)
     editor.set_status(draft.status or Status.PROPOSED)
     if draft.date:
         editor.set_field("date", draft.date)
@@ -67,9 +72,16 @@ def fill_template(
 
 
 def create_numbered(
-    folder: Path, scheme: NamingScheme, slug: str, date: dt.date, data: bytes, ignore: tuple[str, ...] = ()
+    folder: Path,
+    scheme: NamingScheme,
+    slug: str,
+    date: dt.date,
+    data: Callable[[int], bytes],
+    ignore: tuple[str, ...] = (),
 ) -> Path:
     """Create the decision file under the next free number and return its path.
+
+    ``data`` gives the file's bytes for the number taken (a heading may carry the number).
 
     The number is chosen under a lock, so ``handbook new`` commands started together take
     different numbers. Files that appear without the lock (a checkout, an editor) are handled
@@ -82,7 +94,7 @@ def create_numbered(
             number = max(numbers_taken(decision_stems(folder, ignore)), default=0) + 1
             path = folder / scheme.file_name(number, slug, date)
             try:
-                files.create_exclusively(path, data)
+                files.create_exclusively(path, data(number))
             except FileExistsError:
                 if scheme.dated:
                     raise
