@@ -153,6 +153,7 @@ def test_instant_navigation_keeps_the_widgets_working(page: Page, example_site) 
     """
     page.add_init_script(OPEN_SHADOW_ROOTS)
     page.goto(example_site.url)
+    page.wait_for_load_state("networkidle")  # instant navigation starts once it has the sitemap
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-nav--primary").get_by_role("link", name="Decisions", exact=True).click()
     expect(page.locator(".th-decision-filters")).to_have_attribute("data-ready", "true")
