@@ -53,6 +53,19 @@ def test_init_passes_its_own_check_and_offers_templates(started) -> None:
     assert "weekly-update" in listed.out and "handoff" in listed.out
 
 
+def test_init_config_fails_strict_builds_on_a_missing_anchor(tmp_path: Path) -> None:
+    """A link to a section that does not exist fails the new handbook's strict build, naming both."""
+    assert run_script(tmp_path, "init", "h").code == 0
+    root = tmp_path / "h"
+    link = "[why](0001-record-decisions-as-adrs.md#no-such-section)"
+    write_files(root, {"decisions/0002-next.md": decision({"status": "proposed"}, "Next", f"See {link}.")})
+    result = build(root, strict=True)
+    assert result.returncode != 0
+    assert any(
+        "decisions/0002-next.md" in line and "#no-such-section" in line for line in result.warnings()
+    ), result.log
+
+
 def test_init_refuses_a_folder_with_files(tmp_path: Path, capsys) -> None:
     """A non-empty folder is refused; ``--force`` adds only the missing files, keeping the rest."""
     target = tmp_path / "existing"
