@@ -92,12 +92,13 @@ def run(args: argparse.Namespace) -> int:
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
     related = [find_decision(handbook, ref) for ref in args.relates_to]
-    _filled(folder, draft, handbook, superseded, related)  # refuses a template that does not work
+    template = _template(folder)
+    _filled(template, draft, handbook, superseded, related)  # refuses a template that does not work
     _check_supersessions(handbook, superseded, draft)
 
     def text(number: int) -> bytes:
         """The new decision's bytes, once its number is known."""
-        return _filled(folder, draft, handbook, superseded, related, number).encode("utf-8")
+        return _filled(template, draft, handbook, superseded, related, number).encode("utf-8")
 
     try:
         path = create_numbered(folder, scheme, slug, date, text, handbook.settings.ignore)
@@ -128,8 +129,17 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
     )
 
 
+def _template(folder: Path) -> tuple[Path, str]:
+    """Find the decision template and read it, once per command."""
+    template = find_template(folder)
+    loaded = read_source(template, template.name)
+    if loaded.problem:
+        raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
+    return template, loaded.text
+
+
 def _filled(
-    folder: Path,
+    template: tuple[Path, str],
     draft: Decision,
     handbook: Handbook,
     superseded: list[Decision],
@@ -137,19 +147,16 @@ def _filled(
     number: int | None = None,
 ) -> str:
     """Fill the template and make sure the result reads back as the draft says."""
-    template = find_template(folder)
-    loaded = read_source(template, template.name)
-    if loaded.problem:
-        raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
+    path, template_text = template
     options = ReadOptions(parse_aliases(handbook.settings.status_aliases)[0])
     supersedes = [target_for(d, draft.source) for d in superseded]
     relates_to = [target_for(d, draft.source) for d in related]
     with refusals():
-        text = fill_template(loaded.text, draft, options, supersedes, relates_to, number)
+        text = fill_template(template_text, draft, options, supersedes, relates_to, number)
     decision, problems = read_decision(text, draft.source, draft.id, options)
     if decision.title != draft.title or decision.status is not draft.status:
         raise CommandError(
-            f"the template {shown(template)} does not give a decision whose title and status the "
+            f"the template {shown(path)} does not give a decision whose title and status the "
             "handbook can read back; check its first heading and status"
         )
     errors = [p for p in problems if p.code == "yaml"]
