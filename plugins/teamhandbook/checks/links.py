@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from ..handbook import Handbook
 from ..model.decision import Decision
-from ..model.problem import Problem, error
+from ..model.problem import Problem, Severity, error
 from ..pages import markdown as md
 from ..pages.links import link_targets, rebase
 from ..pages.log_index import LogIndex
@@ -90,15 +90,11 @@ def check_nav(nav: list[Any], config: Path, source: str, published: set[str]) ->
             continue
         written = re.compile(rf"(?<![\w/.-]){re.escape(page)}[\"']?\s*(?:#.*)?$")
         line = next((i + 1 for i, entry in enumerate(text) if written.search(entry)), 1)
-        problems.append(
-            error(
-                source,
-                line,
-                f"the navigation names '{page}', but the site has no such page; correct the path "
-                "(relative to the docs folder) or add the page.",
-                "missing-nav-page",
-            )
+        message = (
+            f"the navigation names '{page}', but the site has no such page; correct the path "
+            "(relative to the docs folder) or add the page."
         )
+        problems.append(Problem(source, line, message, Severity.ERROR, "missing-nav-page", link=page))
     return problems
 
 

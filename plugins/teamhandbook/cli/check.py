@@ -9,10 +9,15 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..checks.links import check_links
-from ..handbook import load_handbook
+from ..checks.links import check_nav
+from ..checks.published_links import published_link_problems
+from ..handbook import Handbook, load_handbook
 from ..model.problem import Problem, Severity
-from ..site import build_site_pages
+from ..pages import markdown as md
+from ..pages.urls import site_address
+from ..plan.assets import packaged_assets
+from ..readers.site_config import SiteConfig
+from ..writers.render import rendered_files
 from . import context
 
 NAME = "check"
@@ -44,11 +49,8 @@ def run(args: argparse.Namespace) -> int:
     """Check the handbook and print what is wrong."""
     config = context.site_config(args)
     handbook = load_handbook(config.settings)
-    site = build_site_pages(handbook)
-    sourced = [(page.src_uri, page.source) for page in site.sourced]
-    links = check_links(handbook, site.generated, config.nav, config.path, sourced)
     problems = sorted(
-        {*handbook.problems, *links},
+        {*handbook.problems, *site_problems(handbook, config)},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root
@@ -65,6 +67,24 @@ def run(args: argparse.Namespace) -> int:
             )
     print(summary(problems), file=_summary_stream(args.format))
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
+    """Return the problems of the site as published: its navigation, its links, its macros."""
+    address = site_address(config.site_name, config.site_url, config.use_directory_urls)
+    pages, assets, problems = rendered_files(handbook, address, macros=config.macros)
+    settings = handbook.settings
+    texts = {page.src_uri: (page.source, page.text) for page in handbook.pages}
+    link_lines = {
+        md.decision_path(decision): {ref.text: ref.line for ref in decision.file_links}
+        for decision in handbook.decisions
+    }
+    markdown_pages = {path: text for path, text in pages.items() if path.endswith(".md")}
+    files = {*pages, *assets, *packaged_assets()}
+    if config.nav is not None:
+        problems += check_nav(config.nav, config.path, settings.relative(config.path), files)
+    problems += published_link_problems(config.data, markdown_pages, texts, link_lines, files)
+    return problems
 
 
 def summary(problems: list[Problem]) -> str:

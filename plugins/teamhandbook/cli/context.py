@@ -8,7 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..handbook import Handbook, load_handbook
-from ..readers.site_config import SiteConfig, find_config, read_site_config
+from ..readers.config_file import find_config
+from ..readers.site_config import SiteConfig, read_site_config
 
 
 class CommandError(Exception):
