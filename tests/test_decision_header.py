@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from teamhandbook.handbook import load_handbook
+from teamhandbook.plan.site_pages import build_site_pages
 from teamhandbook.settings import Settings
-from teamhandbook.site import build_site_pages
 
 from .conftest import build, decision, make_handbook
 

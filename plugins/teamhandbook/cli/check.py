@@ -14,10 +14,8 @@ from ..checks.published_links import published_link_problems
 from ..handbook import Handbook, load_handbook
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
-from ..pages.urls import site_address
-from ..plan.assets import packaged_assets
+from ..plan.render import rendered_files
 from ..readers.site_config import SiteConfig
-from ..writers.render import rendered_files
 from . import context
 
 NAME = "check"
@@ -70,19 +68,21 @@ def run(args: argparse.Namespace) -> int:
 
 
 def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
-    """Return the problems of the site as published: its navigation, its links, its macros."""
-    address = site_address(config.site_name, config.site_url, config.use_directory_urls)
-    pages, assets, problems = rendered_files(handbook, address, macros=config.macros)
+    """Return the problems of publishing the site, besides the handbook's: the plan's (addresses
+    taken twice, macros missing), the navigation's, and links and anchors that lead nowhere."""
+    plan = context.site_plan(config, handbook)
+    pages, copies, problems = rendered_files(plan, macros=config.macros)
+    problems += [p for p in plan.problems if p not in set(handbook.problems)]
     settings = handbook.settings
+    files = {*pages, *copies}
+    if config.nav is not None:
+        problems += check_nav(config.nav, config.path, settings.relative(config.path), files)
     texts = {page.src_uri: (page.source, page.text) for page in handbook.pages}
     link_lines = {
         md.decision_path(decision): {ref.text: ref.line for ref in decision.file_links}
         for decision in handbook.decisions
     }
     markdown_pages = {path: text for path, text in pages.items() if path.endswith(".md")}
-    files = {*pages, *assets, *packaged_assets()}
-    if config.nav is not None:
-        problems += check_nav(config.nav, config.path, settings.relative(config.path), files)
     problems += published_link_problems(config.data, markdown_pages, texts, link_lines, files)
     return problems
 

@@ -17,7 +17,7 @@ from ..model.page import HandbookPage
 from ..pages import markdown as md
 from ..pages.page_info import insert_info, page_info
 from ..pages.urls import FEED_PATH
-from ..site import SitePages
+from ..plan.site_pages import SitePages
 
 _HEAD_END = re.compile(r"</head\s*>", re.I)
 
@@ -74,6 +74,15 @@ def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) ->
             continue
         uris.append(file.src_uri)
     return uris
+
+
+def builder_files(files: Files) -> dict[str, Path | None]:
+    """Return every file MkDocs has before the handbook adds its own, by path in the site.
+
+    These are the docs folder's files, the theme's and other plugins' files: facts only the site
+    builder knows, which the plan needs to tell where an address is taken already.
+    """
+    return {file.src_uri: Path(file.abs_src_path) if file.abs_src_path else None for file in files}
 
 
 def hand_over_texts(files: Files, handbook: Handbook) -> None:

@@ -27,6 +27,8 @@ class SiteConfig:
     plugin_options: dict[str, Any] = field(default_factory=dict)
     macros: bool = False
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
+    plugins: list[str] = field(default_factory=list)
+    """The names of the site's plugins, in order."""
     site_url: str = ""
     site_name: str = ""
     repo_url: str = ""
@@ -56,6 +58,7 @@ def read_site_config(path: Path) -> SiteConfig:
         settings=settings,
         plugin_options=options,
         macros="macros" in {name for name, _ in plugin_entries(data.get("plugins"))},
+        plugins=[name for name, _ in plugin_entries(data.get("plugins"))],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         repo_url=str(data.get("repo_url") or ""),
