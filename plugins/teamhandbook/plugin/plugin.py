@@ -46,7 +46,7 @@ from . import agreement, assets, deferred, docs_files, macros
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
-from .render_cache import DecisionPage, RenderCache
+from .render_cache import RenderCache, decision_page
 
 log = get_plugin_logger(__name__)
 
@@ -185,7 +185,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
                 page = SourcePage(src_uri, config, planned.path, planned.produce, InclusionLevel.NOT_IN_NAV)
                 files.append(page)
                 if self.render_cache is not None:  # under serve; a build leaves the page to MkDocs
-                    DecisionPage(page, config, self.render_cache)
+                    decision_page(page, config, self.render_cache)
                 self.decision_files[src_uri] = planned.decision
             elif role in (Role.AGREEMENT, Role.TEMPLATE):
                 files.append(QuotingPage(src_uri, config, planned.path, planned.produce, planned.depends))
