@@ -23,7 +23,9 @@ __all__ = [
     "time_tag",
 ]
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|()!#])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|!#])")
+"""Characters that would make Markdown of an author's text; not ``(`` and ``)``, which only count
+after ``]`` (escaped already) and which ``pymdownx.arithmatex`` would read as math once escaped."""
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
