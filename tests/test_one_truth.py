@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
 
 from .cli import run_script
-from .conftest import MINIMAL_CONFIG, build, decision, make_handbook
+from .conftest import MINIMAL_CONFIG, REPOSITORY, build, decision, make_handbook
 
 ACCEPTED = decision({"status": "accepted", "date": "2024-01-10"}, "Record decisions")
 MACROS = [*MINIMAL_CONFIG["plugins"], "macros"]
@@ -310,3 +312,41 @@ def test_build_and_check_agree(case: Case, tmp_path: Path) -> None:
     logged = build_problems(build(root).log)
     reported = check_problems(json.loads(checked.out))
     assert reported == logged
+
+
+def _html_pages(site: Path) -> set[str]:
+    """Return the address of every HTML page of a built site, except the theme's own pages."""
+    return {
+        path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if path.name not in ("404.html", "search.html") and "assets" not in path.relative_to(site).parts[:1]
+    }
+
+
+@pytest.mark.parametrize("directory_urls", [True, False], ids=["directory URLs", "file URLs"])
+def test_the_plugin_and_render_publish_the_same_pages(tmp_path: Path, directory_urls: bool) -> None:
+    """The example handbook built by the plugin, and rendered then built without it, has the same
+    pages at the same addresses, and every address in ``decisions.json`` resolves in both."""
+    root = tmp_path / "handbook"
+    shutil.copytree(
+        REPOSITORY, root, ignore=shutil.ignore_patterns(".git", ".venv", "site", "tests", "plugins")
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + f"\nuse_directory_urls: {str(directory_urls).lower()}\n")
+    plugin = build(root, strict=True)
+    assert plugin.returncode == 0, plugin.log
+    rendered = run_script(root, "render", "--out", str(tmp_path / "out"))
+    assert rendered.code == 0, rendered.err
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Rendered\ndocs_dir: out\nexclude_docs: .teamhandbook-render\n"
+        f"use_directory_urls: {str(directory_urls).lower()}\n"
+    )
+    plain = build(tmp_path, strict=False)
+    assert plain.returncode == 0, plain.log
+    pages = _html_pages(plugin.site)
+    assert len(pages) > 40 and any(page.startswith("decisions/0003") for page in pages)
+    assert _html_pages(plain.site) == pages
+    for site in (plugin.site, plain.site):
+        for record in json.loads((site / "decisions.json").read_text("utf-8"))["decisions"]:
+            target = site / unquote(record["url"])
+            assert (target / "index.html" if record["url"].endswith("/") else target).is_file(), record["url"]
