@@ -57,27 +57,3 @@ def rebase(target: str, from_folder: str) -> str:
     if not path:
         return target
     return posixpath.normpath(posixpath.join(from_folder, path)) + hash_ + fragment
-
-
-def link_targets(markdown: str) -> list[tuple[int, str]]:
-    """Return every relative link target outside code, with the 0-based line it is on."""
-    lines = markdown.split("\n")
-    in_code = code_lines(lines)
-    return [
-        (index, target)
-        for index, line in enumerate(lines)
-        if not in_code[index]
-        for target in _targets_of_line(line)
-    ]
-
-
-def _targets_of_line(line: str) -> list[str]:
-    """Return the relative link targets of one line of prose."""
-    targets: list[str] = []
-
-    def keep(target: str) -> str:
-        targets.append(target)
-        return target
-
-    rewrite_links(line, keep)
-    return targets
