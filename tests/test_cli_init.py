@@ -110,7 +110,9 @@ def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: P
     outcome = run_cli(capsys, root, "render", "--out", str(out))
     assert outcome.code == 0, outcome.err
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == [
+    shipped = [path for path in written if path.startswith("assets/teamhandbook/")]
+    assert "assets/teamhandbook/decision-index.js" in shipped  # the filters work on other builders
+    assert [path for path in written if path not in shipped] == [
         ".teamhandbook-render",
         "changes.json",
         "decisions.json",
@@ -130,7 +132,7 @@ def test_render_writes_plain_markdown_that_another_builder_publishes(tmp_path: P
     assert "Read [ADR-0001: Record decisions" in home and "${{ secrets.X }}" in home
     first = (out / "decisions" / "0001-record-decisions.md").read_text()
     assert "[the archived one](0002-old-tooling.md)" in first
-    assert "&lt;img src=x onerror=alert\\(1\\)&gt;" in first
+    assert "&lt;img src=x onerror=alert(1)&gt;" in first
     (out.parent / "mkdocs.yml").write_text(
         "site_name: Elsewhere\ndocs_dir: out\nexclude_docs: .teamhandbook-render\n"
     )

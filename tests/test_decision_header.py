@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from teamhandbook.handbook import load_handbook
+from teamhandbook.plan.site_pages import build_site_pages
 from teamhandbook.settings import Settings
-from teamhandbook.site import build_site_pages
 
-from .conftest import build, decision, make_handbook
+from .conftest import MINIMAL_CONFIG, build, decision, make_handbook
 
 FILES = {
     "decisions/0001-old.md": decision(
@@ -40,3 +40,22 @@ def test_other_builders_get_the_header_in_the_markdown(tmp_path: Path) -> None:
         < markdown.index('<div class="th-decision-meta"')
         < markdown.index("th-banner--superseded")
     )
+
+
+def test_parentheses_in_titles_stay_text_beside_arithmatex(tmp_path: Path) -> None:
+    """A title's parentheses are written as they are, so ``pymdownx.arithmatex`` finds no math."""
+    config = {
+        **MINIMAL_CONFIG,
+        "markdown_extensions": [{"pymdownx.arithmatex": {"generic": True}}],
+    }
+    root = make_handbook(
+        tmp_path / "h",
+        {"decisions/0001-x.md": decision({"status": "accepted"}, "Use Postgres (not MySQL)")},
+        config,
+    )
+    result = build(root, strict=True)
+    assert result.returncode == 0, result.log
+    for url in ("decisions/", "decisions/timeline/", "decisions/0001-x/"):
+        page = result.page(url)
+        assert "Use Postgres (not MySQL)" in page
+        assert "arithmatex" not in page

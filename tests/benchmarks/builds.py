@@ -303,7 +303,7 @@ import functools, json, sys, time
 import mkdocs.commands.build as mkdocs_build
 from mkdocs.config import load_config
 from teamhandbook.plugin.plugin import TeamHandbookPlugin
-from teamhandbook.site import SitePages
+from teamhandbook.plan.site_pages import SitePages
 
 spent = {}
 depth = [0]

@@ -9,10 +9,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..checks.links import check_links
-from ..handbook import load_handbook
+from ..checks.links import check_nav
+from ..checks.published_links import published_link_problems
+from ..handbook import Handbook, load_handbook
 from ..model.problem import Problem, Severity
-from ..site import build_site_pages
+from ..pages import markdown as md
+from ..plan.render import rendered_files
+from ..readers.site_config import SiteConfig
 from . import context
 
 NAME = "check"
@@ -44,11 +47,8 @@ def run(args: argparse.Namespace) -> int:
     """Check the handbook and print what is wrong."""
     config = context.site_config(args)
     handbook = load_handbook(config.settings)
-    site = build_site_pages(handbook)
-    sourced = [(page.src_uri, page.source) for page in site.sourced]
-    links = check_links(handbook, site.generated, config.nav, config.path, sourced)
     problems = sorted(
-        {*handbook.problems, *links},
+        {*handbook.problems, *site_problems(handbook, config)},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root
@@ -65,6 +65,26 @@ def run(args: argparse.Namespace) -> int:
             )
     print(summary(problems), file=_summary_stream(args.format))
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
+
+
+def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
+    """Return the problems of publishing the site, besides the handbook's: the plan's (addresses
+    taken twice, macros missing), the navigation's, and links and anchors that lead nowhere."""
+    plan = context.site_plan(config, handbook)
+    pages, copies, problems = rendered_files(plan, macros=config.macros)
+    problems += [p for p in plan.problems if p not in set(handbook.problems)]
+    settings = handbook.settings
+    files = {*pages, *copies}
+    if config.nav is not None:
+        problems += check_nav(config.nav, config.path, settings.relative(config.path), files)
+    texts = {page.src_uri: (page.source, page.text) for page in handbook.pages}
+    link_lines = {
+        md.decision_path(decision): {ref.text: ref.line for ref in decision.file_links}
+        for decision in handbook.decisions
+    }
+    markdown_pages = {path: text for path, text in pages.items() if path.endswith(".md")}
+    problems += published_link_problems(config.data, markdown_pages, texts, link_lines, files)
+    return problems
 
 
 def summary(problems: list[Problem]) -> str:

@@ -8,7 +8,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..handbook import Handbook, load_handbook
-from ..readers.site_config import SiteConfig, find_config, read_site_config
+from ..model.addresses import site_address
+from ..plan.render import docs_files
+from ..plan.site_plan import Host, SitePlan, plan_site
+from ..readers.config_file import find_config
+from ..readers.site_config import SiteConfig, read_site_config
 
 
 class CommandError(Exception):
@@ -29,3 +33,21 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
 def handbook(args: argparse.Namespace) -> Handbook:
     """Read and check the handbook the command works on."""
     return load_handbook(site_config(args).settings)
+
+
+def builder_host(config: SiteConfig) -> Host:
+    """Return what the site builder of this configuration does itself, as the plugin tells the plan."""
+    return Host(
+        macros=config.macros,
+        tags=bool({"tags", "material/tags"} & set(config.plugins)),
+        header_after_conversion=True,
+        neighbours=False,
+        mermaid=str(config.plugin_options.get("mermaid", "local")),
+    )
+
+
+def site_plan(config: SiteConfig, handbook: Handbook, host: Host | None = None) -> SitePlan:
+    """Return the plan of the site, as a build of this configuration would make it."""
+    address = site_address(config.site_name, config.site_url, config.use_directory_urls)
+    docs = docs_files(handbook.settings.docs_path)
+    return plan_site(handbook, docs, address, host or builder_host(config))

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from ..handbook import load_handbook
-from ..pages.urls import site_address
-from ..writers.render import RenderError, render
+from ..plan.render import RenderError, render
+from ..plan.site_plan import Host
 from . import context
 from .context import CommandError
 from .decisions import shown
@@ -36,10 +36,10 @@ def run(args: argparse.Namespace) -> int:
     """Render the handbook."""
     config = context.site_config(args)
     handbook = load_handbook(config.settings)
-    address = site_address(config.site_name, config.site_url, config.use_directory_urls)
+    plan = context.site_plan(config, handbook, Host(macros=config.macros))
     out = Path(args.out).resolve()
     try:
-        written, problems = render(handbook, out, address, macros=config.macros)
+        written, problems = render(plan, out, macros=config.macros)
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:

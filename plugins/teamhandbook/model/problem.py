@@ -40,6 +40,12 @@ class Problem:
     code: str = "invalid"
     """A stable, short identifier of the kind of problem, e.g. ``unknown-status``."""
 
+    page: str = ""
+    """For a link that leads nowhere: the path in the site of the page that holds it."""
+
+    link: str = ""
+    """For a link that leads nowhere: the link as written."""
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
@@ -51,6 +57,7 @@ class Problem:
             "message": self.message,
             "severity": self.severity.value,
             "code": self.code,
+            **({"page": self.page, "link": self.link} if self.link else {}),
         }
 
 

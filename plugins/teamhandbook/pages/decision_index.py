@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..model.addresses import INDEX_PATH
 from ..model.decision import STATUS_ORDER, Decision, DecisionLog
 from . import markdown as md
-
-INDEX_PATH = "decisions/index.md"
 
 _FILTERS = '<div class="th-decision-filters" hidden></div>'
 """The placeholder the browser fills with the filter and sort controls."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from ..model.decision import Decision, DecisionLog, Status
 from . import markdown as md
@@ -138,10 +139,13 @@ def _body(decision: Decision, index: LogIndex) -> str:
     into one, are rebased.
     """
 
-    def rewrite(target: str) -> str:
+    def rewrite(target: str) -> str | None:
         rebased = rebase(target, decision.folder) if decision.folder else target
         path, hash_, fragment = rebased.partition("#")
+        path = unquote(path.split("?", 1)[0])
         published = index.page_of_file.get(posixpath.normpath(path)) if path else None
-        return published + hash_ + fragment if published else rebased
+        if published:
+            return published + hash_ + fragment
+        return None if path and index.is_missing_file(path) else rebased
 
     return rewrite_links(decision.body, rewrite)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
+from ..model.addresses import GRAPH_PATH
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
 
-GRAPH_PATH = "decisions/graph.md"
 MAX_NODES_PER_DIAGRAM = 150
 """Groups larger than this are listed but not drawn: Mermaid cannot lay them out legibly."""
 

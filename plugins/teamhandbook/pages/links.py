@@ -6,12 +6,19 @@ import posixpath
 import re
 from collections.abc import Callable
 
-from ..readers.body_links import ABSOLUTE, INLINE_LINK, REFERENCE_DEFINITION, outside_inline_code
+from ..readers.body_links import ABSOLUTE, REFERENCE_DEFINITION, outside_inline_code
 from ..readers.markdown_scan import code_lines
 
+INLINE_WHOLE_LINK = re.compile(r"(!?\[[^\]]*\]\()(<[^>]*>|[^)\s]+)((?:\s+(?:\"[^\"]*\"|'[^']*'))?\))?")
+"""An inline link or image: its opening up to the target, the target, and what closes it."""
 
-def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
-    """Apply ``rewrite`` to every relative link target outside code; others are left alone."""
+
+def rewrite_links(markdown: str, rewrite: Callable[[str], str | None]) -> str:
+    """Apply ``rewrite`` to every relative link target outside code; others are left alone.
+
+    When ``rewrite`` returns None, the link goes and its text stays (an image goes entirely, and
+    a reference definition becomes a comment).
+    """
     lines = markdown.split("\n")
     in_code = code_lines(lines)
 
@@ -22,15 +29,26 @@ def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
         if ABSOLUTE.match(bare):
             return match.group(0)
         new = rewrite(bare)
-        return match.group(1) + (f"<{new}>" if bracketed else new)
+        if new is None:
+            return _without_link(match)
+        closing = (match.group(3) or "") if match.re is INLINE_WHOLE_LINK else ""
+        return match.group(1) + (f"<{new}>" if bracketed else new) + closing
 
     for i, line in enumerate(lines):
         if in_code[i] or line.startswith(("    ", "\t")) or ("](" not in line and "]:" not in line):
             continue
         lines[i] = outside_inline_code(
-            line, lambda part: REFERENCE_DEFINITION.sub(replace, INLINE_LINK.sub(replace, part))
+            line, lambda part: REFERENCE_DEFINITION.sub(replace, INLINE_WHOLE_LINK.sub(replace, part))
         )
     return "\n".join(lines)
+
+
+def _without_link(match: re.Match[str]) -> str:
+    """Return what stands for a link that leads nowhere: its text, or a comment for a definition."""
+    if match.re is REFERENCE_DEFINITION:
+        return f"<!-- {match.group(0).strip()} -->"
+    opening = match.group(1)
+    return "" if opening.startswith("!") else opening[1 : opening.rindex("]")]
 
 
 def rebase(target: str, from_folder: str) -> str:
@@ -39,27 +57,3 @@ def rebase(target: str, from_folder: str) -> str:
     if not path:
         return target
     return posixpath.normpath(posixpath.join(from_folder, path)) + hash_ + fragment
-
-
-def link_targets(markdown: str) -> list[tuple[int, str]]:
-    """Return every relative link target outside code, with the 0-based line it is on."""
-    lines = markdown.split("\n")
-    in_code = code_lines(lines)
-    return [
-        (index, target)
-        for index, line in enumerate(lines)
-        if not in_code[index]
-        for target in _targets_of_line(line)
-    ]
-
-
-def _targets_of_line(line: str) -> list[str]:
-    """Return the relative link targets of one line of prose."""
-    targets: list[str] = []
-
-    def keep(target: str) -> str:
-        targets.append(target)
-        return target
-
-    rewrite_links(line, keep)
-    return targets

@@ -23,6 +23,23 @@ class LogIndex:
         }
         """Where each decision file, relative to the decision folder, is published."""
 
+        self.other_files = {_inside_log(path, log) for path in (*log.skipped, *log.assets)}
+        """The log's other files (index, templates, images), relative to the decision folder."""
+
+    def is_missing_file(self, path: str) -> bool:
+        """Tell whether a Markdown path inside the decision folder names no file of the log.
+
+        Such a link is reported (``broken-link``) with its line, and the page shows its text
+        without the link, so the site builder does not report it a second time.
+        """
+        path = posixpath.normpath(path)
+        return (
+            path.lower().endswith(".md")
+            and not path.startswith("../")
+            and path not in self.page_of_file
+            and path not in self.other_files
+        )
+
     def _relate(self, source: str, target: str) -> None:
         """Record one direction of a relation, once."""
         bucket = self.related.setdefault(source, [])
@@ -42,3 +59,13 @@ class LogIndex:
         """Return the decision after this one in the log, if any."""
         position = self.position[decision.id] + 1
         return self.log.decisions[position] if position < len(self.log.decisions) else None
+
+
+def _inside_log(path: str, log: DecisionLog) -> str:
+    """Return a file's path (relative to the root) relative to the decision folder."""
+    for decision in log.decisions[:1]:
+        folder = posixpath.dirname(decision.source)
+        if decision.folder and folder.endswith(decision.folder):
+            folder = folder[: -len(decision.folder)].rstrip("/")
+        return posixpath.relpath(path, folder or ".")
+    return path

@@ -8,9 +8,24 @@ import posixpath
 import re
 from urllib.parse import quote
 
+from ..model.addresses import decision_path
 from ..model.decision import Decision
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|()!#])")
+__all__ = [
+    "attr",
+    "decision_link",
+    "decision_path",
+    "full_title",
+    "relative",
+    "status_chip",
+    "tag_chips",
+    "text",
+    "time_tag",
+]
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|!#])")
+"""Characters that would make Markdown of an author's text; not ``(`` and ``)``, which only count
+after ``]`` (escaped already) and which ``pymdownx.arithmatex`` would read as math once escaped."""
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
@@ -32,11 +47,6 @@ def attr(value: object) -> str:
 def relative(target: str, from_page: str) -> str:
     """Return the relative path from one source page to another: both relative to the site."""
     return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-
-
-def decision_path(decision: Decision) -> str:
-    """The source path a decision's page has in the site: ``decisions/<id>.md``."""
-    return f"decisions/{decision.id}.md"
 
 
 def decision_link(decision: Decision, from_page: str, label: str | None = None) -> str:

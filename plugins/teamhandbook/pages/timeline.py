@@ -9,10 +9,9 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable
 
+from ..model.addresses import TIMELINE_PATH
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
-
-TIMELINE_PATH = "decisions/timeline.md"
 
 
 def timeline(log: DecisionLog, href: Callable[[Decision], str] | None = None) -> str:

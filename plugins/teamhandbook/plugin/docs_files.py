@@ -17,42 +17,10 @@ from ..model.page import HandbookPage
 from ..pages import markdown as md
 from ..pages.page_info import insert_info, page_info
 from ..pages.urls import FEED_PATH
-from ..site import SitePages
+from ..plan.site_pages import SitePages
+from .host import ReadPage
 
 _HEAD_END = re.compile(r"</head\s*>", re.I)
-
-
-class ReadPage(File):
-    """A page of ``docs/`` whose text the core already read: MkDocs gets that text, not a second read.
-
-    Its source stays the real file, so edit links and ``mkdocs serve --dirty`` (which compares the
-    file's modification time with the built page's) work as for any page.
-    """
-
-    def __init__(self, file: File, text: str) -> None:
-        super().__init__(
-            file.src_uri,
-            file.src_dir,
-            file.dest_dir,
-            file.use_directory_urls,
-            dest_uri=file.dest_uri,
-            inclusion=file.inclusion,
-        )
-        self._text = text
-
-    @property
-    def content_string(self) -> str:  # type: ignore[override]
-        """The page's Markdown: what the core read, or what a plugin set since."""
-        return self._content if isinstance(self._content, str) else self._text
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self._content = value  # changed content: MkDocs rebuilds the page on every dirty build
-
-    @property
-    def content_bytes(self) -> bytes:  # type: ignore[override]
-        """The page's Markdown as UTF-8."""
-        return self.content_string.encode("utf-8")
 
 
 def build_date() -> dt.date:
@@ -74,6 +42,15 @@ def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) ->
             continue
         uris.append(file.src_uri)
     return uris
+
+
+def builder_files(files: Files) -> dict[str, Path | None]:
+    """Return every file MkDocs has before the handbook adds its own, by path in the site.
+
+    These are the docs folder's files, the theme's and other plugins' files: facts only the site
+    builder knows, which the plan needs to tell where an address is taken already.
+    """
+    return {file.src_uri: Path(file.abs_src_path) if file.abs_src_path else None for file in files}
 
 
 def hand_over_texts(files: Files, handbook: Handbook) -> None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import itertools
 from pathlib import Path
-from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,25 +30,23 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook, load_handbook
+from ..model.addresses import FEED_PATH, INDEX_PATH, site_address
 from ..model.decision import Decision, Status
 from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
-from ..pages.author_pages import adopt_author_pages, merge_into
-from ..pages.decision_index import INDEX_PATH
-from ..pages.decision_page import DecisionPageOptions, header
-from ..pages.graph import GRAPH_PATH
+from ..pages.decision_page import header
 from ..pages.macro_guard import protect_code
-from ..pages.timeline import TIMELINE_PATH
-from ..pages.urls import FEED_PATH, site_address
+from ..plan.site_pages import SitePages
+from ..plan.site_plan import Host, Role, SitePlan, plan_site
 from ..readers.page_settings import page_settings
 from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
-from ..site import SitePages, build_site_pages
 from . import agreement, assets, deferred, docs_files, macros
+from .agreement import QuotingPage
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
-from .render_cache import DecisionPage, RenderCache
+from .render_cache import RenderCache, decision_page
 
 log = get_plugin_logger(__name__)
 
@@ -72,6 +69,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.settings: Settings | None = None
         self.handbook: Handbook | None = None
         self.site: SitePages | None = None
+        self.plan: SitePlan | None = None
         self.decision_files: dict[str, Decision] = {}
         self.generated_uris: set[str] = set()
         self.sourced_kinds: dict[str, str] = {}
@@ -137,7 +135,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        """Read the handbook once and add its pages, exports and assets to the site."""
+        """Read the handbook once, plan the site, and add the plan's files to MkDocs' files."""
         if not self.config.enabled or self.settings is None:
             return files
         docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
@@ -145,70 +143,57 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             self.handbook = load_handbook(self.settings, docs_pages=docs_pages, cache=self.read_cache)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
-        self.site = build_site_pages(
+        self.plan = plan_site(
             self.handbook,
-            # The header goes in after Markdown (on_page_content): parsing it as raw HTML cost
-            # Python-Markdown and MkDocs more than rendering the rest of the page.
-            DecisionPageOptions(show_tags=not _has_tags_plugin(config), neighbours=False, header=False),
-            graph_href=lambda decision: _relative_url(config, GRAPH_PATH, decision),
-            page_url=lambda decision: _page_url(config, decision),
-            address=site_address(config.site_name, config.site_url or "", config.use_directory_urls),
-            index_href=lambda decision: _relative_url(config, INDEX_PATH, decision),
-            timeline_href=lambda decision: _relative_url(config, TIMELINE_PATH, decision),
+            docs_files.builder_files(files),
+            site_address(config.site_name, config.site_url or "", config.use_directory_urls),
+            Host(
+                macros=agreement.macros_plugin(config) is not None,
+                tags=_has_tags_plugin(config),
+                # The header goes in after Markdown (on_page_content): parsing it as raw HTML cost
+                # Python-Markdown and MkDocs more than rendering the rest of the page.
+                header_after_conversion=True,
+                neighbours=False,  # MkDocs links previous and next pages itself
+                mermaid=self.config.mermaid,
+            ),
         )
+        self.site = self.plan.site
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
         docs_files.hand_over_texts(files, self.handbook)
-        adopt_author_pages(self.site.generated, {file.src_uri for file in files})
-        self._add_decisions(files, config)
-        self._add_generated(files, config)
-        self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
-        assets.add_files(files, config, mermaid=self.config.mermaid)
-        report(self.handbook.problems + agreement.missing_macros(self.handbook.agreement, config))
+        for src_uri in self.plan.replaced:
+            files.remove(files.get_file_from_path(src_uri))
+        self._add_planned(files, config)
+        report(self.plan.problems)
         return files
 
-    def _add_decisions(self, files: Files, config: MkDocsConfig) -> None:
-        """Add a page per decision and copy the folder's images and other assets."""
-        assert self.handbook is not None and self.site is not None
-        self.decision_files = {}
-        root = self.handbook.settings.root.resolve()
-        nav_level = InclusionLevel.NOT_IN_NAV
-        for decision in self.handbook.decisions:
-            src_uri = md.decision_path(decision)
-            page = SourcePage(
-                src_uri, config, root / decision.source, self.site.renderer(decision), nav_level
-            )
-            if _taken(files, src_uri, decision.source):
+    def _add_planned(self, files: Files, config: MkDocsConfig) -> None:
+        """Turn each file of the plan into a MkDocs file; docs files are MkDocs' own already."""
+        assert self.plan is not None
+        self.decision_files, self.generated_uris, self.sourced_kinds, self.set_aside = {}, set(), {}, {}
+        for planned in self.plan.files.values():
+            role, src_uri = planned.role, planned.src_uri
+            if role is Role.DOCS:
                 continue
-            files.append(page)
-            if self.render_cache is not None:  # under serve; a build leaves the page to MkDocs
-                DecisionPage(page, config, self.render_cache)
-            self.decision_files[src_uri] = decision
-        decisions_root = self.handbook.settings.decisions_path
-        for asset in self.handbook.decisions.assets:
-            path = root / asset
-            src_uri = "decisions/" + path.relative_to(decisions_root).as_posix()
-            if not _taken(files, src_uri, asset):
-                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-
-    def _add_generated(self, files: Files, config: MkDocsConfig) -> None:
-        """Add the generated pages and exports; an author's page at the same path wins."""
-        assert self.site is not None
-        self.generated_uris = set()
-        self.set_aside = {}
-        for src_uri, content in self.site.generated.items():
-            if src_uri.endswith(".md"):
-                content, self.set_aside[src_uri] = deferred.set_aside(content)
-            existing = files.get_file_from_path(src_uri)
-            if existing is not None:
-                if src_uri.endswith(".md"):
-                    existing.content_string = merge_into(existing.content_string, content)
-                    self.generated_uris.add(src_uri)
-                else:
-                    report([_collision(existing, src_uri)])
-                continue
-            files.append(generated_page(config, src_uri, content))
-            if src_uri.endswith(".md"):
+            if role in (Role.MERGED, Role.GENERATED):
+                content, self.set_aside[src_uri] = deferred.set_aside(planned.produce())
                 self.generated_uris.add(src_uri)
+                if role is Role.MERGED:
+                    files.get_file_from_path(src_uri).content_string = content
+                else:
+                    files.append(generated_page(config, src_uri, content))
+            elif role is Role.DECISION:
+                page = SourcePage(src_uri, config, planned.path, planned.produce, InclusionLevel.NOT_IN_NAV)
+                files.append(page)
+                if self.render_cache is not None:  # under serve; a build leaves the page to MkDocs
+                    decision_page(page, config, self.render_cache)
+                self.decision_files[src_uri] = planned.decision
+            elif role in (Role.AGREEMENT, Role.TEMPLATE):
+                files.append(QuotingPage(src_uri, config, planned.path, planned.produce, planned.depends))
+                self.sourced_kinds[src_uri] = role.value
+            elif role is Role.EXPORT:
+                files.append(generated_page(config, src_uri, planned.produce()))
+            else:  # ASSET, PACKAGED: copied as they are
+                files.append(File.generated(config, src_uri, abs_src_path=str(planned.path)))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         """List the most recent decisions in the navigation and link decisions to their neighbours."""
@@ -338,41 +323,3 @@ def _page_title(title: str) -> str:
 def _has_tags_plugin(config: MkDocsConfig) -> bool:
     """Tell whether Material's tags plugin shows tags on pages itself."""
     return any(name in config.plugins for name in ("tags", "material/tags"))
-
-
-def _page_url(config: MkDocsConfig, decision: Decision) -> str:
-    """Return a decision page's address relative to the site root."""
-    name = quote(decision.id)
-    return f"decisions/{name}/" if config.use_directory_urls else f"decisions/{name}.html"
-
-
-def _relative_url(config: MkDocsConfig, from_src: str, decision: Decision) -> str:
-    """Return a decision page's address relative to a generated page in ``decisions/``."""
-    name = quote(decision.id)
-    if config.use_directory_urls:
-        return f"../{name}/" if not from_src.endswith("index.md") else f"{name}/"
-    return f"{name}.html"
-
-
-def _taken(files: Files, src_uri: str, source: str) -> bool:
-    """Tell whether another file already has this path in the site, reporting it if so."""
-    existing = files.get_file_from_path(src_uri)
-    if existing is None:
-        return False
-    if existing.abs_src_path and Path(existing.abs_src_path).resolve().as_posix().endswith(source):
-        files.remove(existing)  # the decisions folder is inside docs/: our page replaces it
-        return False
-    report([_collision(existing, src_uri, source)])
-    return True
-
-
-def _collision(existing: File, src_uri: str, source: str | None = None) -> Problem:
-    """Describe a page of the site that hides one the handbook would generate."""
-    what = f"the page for {source}" if source else f"the generated {src_uri}"
-    return Problem(
-        source or src_uri,
-        1,
-        f"{existing.src_uri} in docs/ has the same address as {what}; rename one of them.",
-        Severity.ERROR,
-        "collision",
-    )

@@ -24,6 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
+from .host import CachedPage, convert, rendered_title, set_rendered_title
+
 _INCLUDES = ("--8<--",)
 """Markers of pymdownx.snippets includes, which read other files during conversion."""
 
@@ -89,7 +91,7 @@ class RenderCache:
         """Convert the page, or give it the HTML of an earlier identical conversion."""
         key = self._key(page, config, files)
         if key is None:
-            Page.render(page, config, files)
+            convert(page, config, files)
             return
         entry = self._entries.get(page.file.src_uri)
         if entry is not None and entry[0] == key:
@@ -99,7 +101,7 @@ class RenderCache:
         logger = logging.getLogger("mkdocs")
         logger.addHandler(recorder)
         try:
-            Page.render(page, config, files)
+            convert(page, config, files)
         finally:
             logger.removeHandler(recorder)
         if recorder.count:
@@ -114,7 +116,7 @@ def _remember(page: Page) -> _Rendered:
     return _Rendered(
         content=page.content or "",
         toc=copy.deepcopy(page.toc),
-        title=page._title_from_render,
+        title=rendered_title(page),
         anchors=frozenset(page.present_anchor_ids) if page.present_anchor_ids is not None else None,
         links_to_anchors={file.src_uri: dict(a) for file, a in links.items()} if links is not None else None,
     )
@@ -124,7 +126,7 @@ def _apply(page: Page, rendered: _Rendered, files: Files) -> None:
     """Give the page an earlier conversion's results, with this build's file objects."""
     page.content = rendered.content
     page.toc = copy.deepcopy(rendered.toc)
-    page._title_from_render = rendered.title
+    set_rendered_title(page, rendered.title)
     page.present_anchor_ids = set(rendered.anchors) if rendered.anchors is not None else None
     if rendered.links_to_anchors is not None:
         linked: dict[File, dict[str, str]] = {}
@@ -135,13 +137,6 @@ def _apply(page: Page, rendered: _Rendered, files: Files) -> None:
         page.links_to_anchors = linked
 
 
-class DecisionPage(Page):
-    """A decision's page under ``mkdocs serve``: converted through the render cache."""
-
-    def __init__(self, file: File, config: MkDocsConfig, cache: RenderCache) -> None:
-        super().__init__(None, file, config)
-        self._cache = cache
-
-    def render(self, config: MkDocsConfig, files: Files) -> None:
-        """Convert the Markdown to HTML, or reuse an earlier identical conversion."""
-        self._cache.render(self, config, files)
+def decision_page(file: File, config: MkDocsConfig, cache: RenderCache) -> Page:
+    """Return a decision's page under ``mkdocs serve``: converted through the render cache."""
+    return CachedPage(file, config, cache.render)

@@ -1,8 +1,8 @@
-"""Read the handbook's settings from ``mkdocs.yml`` without MkDocs.
+"""Read the handbook's settings from ``mkdocs.yml`` (or ``properdocs.yml``) without the site builder.
 
 The command line must work where MkDocs cannot load the whole configuration (a theme or plugin
-missing, or a future builder), so this reads only what the handbook needs and tolerates the tags
-MkDocs configurations use (``!ENV``, ``!relative``, ``!!python/name:``).
+missing, or a future builder), so this reads only what the handbook needs, from the file as the
+builder reads it (``INHERIT``, ``!ENV``, ``!relative``, ``!!python/name:``; see ``config_file``).
 """
 
 from __future__ import annotations
@@ -11,31 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from .config_file import load_config_file
 from .page_settings import page_settings
 
 PLUGIN_NAMES = ("team-handbook",)
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """A safe loader that reads unknown tags as their plain value instead of failing."""
-
-
-def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    """Construct a tagged node as if it had no tag; ``!ENV [VAR, default]`` gives the default."""
-    if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        items = loader.construct_sequence(node, deep=True)
-        return items[-1] if suffix == "ENV" and items else items
-    return loader.construct_mapping(node, deep=True)
-
-
-_TolerantLoader.add_multi_constructor("!", _untagged)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
 @dataclass
@@ -47,6 +27,8 @@ class SiteConfig:
     plugin_options: dict[str, Any] = field(default_factory=dict)
     macros: bool = False
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
+    plugins: list[str] = field(default_factory=list)
+    """The names of the site's plugins, in order."""
     site_url: str = ""
     site_name: str = ""
     repo_url: str = ""
@@ -54,28 +36,13 @@ class SiteConfig:
     use_directory_urls: bool = True
     nav: list[Any] | None = None
     """The ``nav:`` of ``mkdocs.yml`` as written, or None when MkDocs builds the navigation itself."""
-
-
-def find_config(start: Path) -> Path:
-    """Return the ``mkdocs.yml`` in ``start`` or the nearest folder above it."""
-    for folder in (start.resolve(), *start.resolve().parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-    raise SettingsError(f"no mkdocs.yml in {start.resolve()} or any folder above it")
+    data: dict[str, Any] = field(default_factory=dict)
+    """The whole configuration, as the site builder reads it (inherited files merged in)."""
 
 
 def read_site_config(path: Path) -> SiteConfig:
     """Read a handbook's settings from its ``mkdocs.yml``."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"cannot read {path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise SettingsError(f"{path} is not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise SettingsError(f"{path} must be a YAML mapping")
+    data = load_config_file(path)
     options = plugin_options(data.get("plugins"))
     settings = Settings(
         root=path.parent.resolve(),
@@ -91,12 +58,14 @@ def read_site_config(path: Path) -> SiteConfig:
         settings=settings,
         plugin_options=options,
         macros="macros" in {name for name, _ in plugin_entries(data.get("plugins"))},
+        plugins=[name for name, _ in plugin_entries(data.get("plugins"))],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         nav=data["nav"] if isinstance(data.get("nav"), list) else None,
+        data=data,
     )
 
 

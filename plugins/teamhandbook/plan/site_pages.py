@@ -1,7 +1,6 @@
-"""Everything the handbook publishes, as Markdown and data, for any site builder.
+"""The pages and exports the handbook generates, as Markdown and data, for any site builder.
 
-The MkDocs plugin adds these pages to its site; ``handbook render`` writes them to a folder so
-another static-site builder can publish them.
+The site plan (``site_plan``) places them in the site with every other file.
 """
 
 from __future__ import annotations
@@ -10,26 +9,38 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .checks.review import Review, reviews
-from .exports.atom import atom_feed
-from .exports.changes_json import changes_json
-from .exports.decisions_json import decisions_json
-from .handbook import Handbook
-from .model.decision import Decision
-from .pages.agreement import key_figures, page_path, template_path
-from .pages.changes import between, change_events, open_for_feedback
-from .pages.decision_index import INDEX_PATH, decision_index
-from .pages.decision_page import DecisionPageOptions, decision_page
-from .pages.graph import GRAPH_PATH, relationship_graph
-from .pages.log_index import LogIndex
-from .pages.needs_review import needs_review
-from .pages.start_here import Onboarding, start_here
-from .pages.template_page import template_page
-from .pages.timeline import TIMELINE_PATH, timeline
-from .pages.urls import CHANGES_PATH, FEED_PATH, NEEDS_REVIEW_PATH, WHATS_NEW_PATH, SiteAddress
-from .pages.whats_new import whats_new
+from ..checks.review import Review, reviews
+from ..exports.atom import atom_feed
+from ..exports.changes_json import changes_json
+from ..exports.decisions_json import decisions_json
+from ..handbook import Handbook
+from ..model.addresses import (
+    CHANGES_PATH,
+    DECISIONS_JSON_PATH,
+    FEED_PATH,
+    GRAPH_PATH,
+    INDEX_PATH,
+    NEEDS_REVIEW_PATH,
+    TIMELINE_PATH,
+    WHATS_NEW_PATH,
+    SiteAddress,
+    decision_path,
+)
+from ..model.decision import Decision
+from ..pages.agreement import key_figures, page_path, template_path
+from ..pages.changes import between, change_events, open_for_feedback
+from ..pages.decision_index import decision_index
+from ..pages.decision_page import DecisionPageOptions, decision_page
+from ..pages.graph import relationship_graph
+from ..pages.log_index import LogIndex
+from ..pages.needs_review import needs_review
+from ..pages.start_here import Onboarding, start_here
+from ..pages.template_page import template_page
+from ..pages.timeline import timeline
+from ..pages.whats_new import whats_new
 
-Href = Callable[[Decision], str]
+Href = Callable[[Decision, str], str]
+"""A decision page's address relative to another page of the site, given by its path in the site."""
 
 
 @dataclass(frozen=True)
@@ -74,28 +85,33 @@ class SitePages:
 def build_site_pages(
     handbook: Handbook,
     options: DecisionPageOptions | None = None,
-    graph_href: Href | None = None,
-    page_url: Href | None = None,
     address: SiteAddress | None = None,
-    index_href: Href | None = None,
-    timeline_href: Href | None = None,
+    href: Href | None = None,
 ) -> SitePages:
     """Render the generated pages once per build.
 
-    ``graph_href`` is a decision's address relative to the graph page and ``page_url`` its address
-    relative to the site root; both depend on how the builder lays out URLs. With ``index_href``,
-    a decision's address relative to the index, the index's table is HTML rather than Markdown;
-    likewise ``timeline_href`` for the timeline.
+    ``address`` says how the site lays out addresses. With ``href``, a decision page's address
+    relative to a page of the site, the index's table and the timeline's lists are written as
+    HTML rather than Markdown (cheaper for the builder to convert).
     """
     log = handbook.decisions
+    address = address or SiteAddress()
     site = SitePages(handbook, LogIndex(log), options or DecisionPageOptions())
+
+    def from_page(page: str) -> Callable[[Decision], str] | None:
+        """Return the addresses of decision pages relative to ``page``, if ``href`` gives them."""
+        return (lambda decision: href(decision, page)) if href else None
+
+    def graph_href(decision: Decision) -> str:
+        return address.relative_url(decision_path(decision), GRAPH_PATH)
+
     if handbook.settings.decisions_path.is_dir():
-        site.generated[INDEX_PATH] = decision_index(log, href=index_href)
-        site.generated[TIMELINE_PATH] = timeline(log, timeline_href)
+        site.generated[INDEX_PATH] = decision_index(log, href=from_page(INDEX_PATH))
+        site.generated[TIMELINE_PATH] = timeline(log, from_page(TIMELINE_PATH))
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
-    site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
+    site.generated[DECISIONS_JSON_PATH] = decisions_json(log, handbook.problems, address.decision_url)
     site.sourced = agreement_pages(handbook)
-    _add_onboarding_and_changes(site, address or SiteAddress())
+    _add_onboarding_and_changes(site, address)
     return site
 
 
