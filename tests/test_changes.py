@@ -138,7 +138,7 @@ def test_overdue_reviews_are_logged_without_failing_the_strict_build(site) -> No
 def test_every_page_shows_its_owner_review_and_last_change(site) -> None:
     """Under the title of docs, agreement and decision pages: owner, review badge, last commit and author."""
     team = site.content("team/")
-    info = re.search(r'<p class="th-page-info">.*?</p>', team, re.S).group(0)
+    info = re.search(r'<p class="th-page-info" data-search-exclude>.*?</p>', team, re.S).group(0)
     assert "@maya" in info and "Overdue by 45 days" in info
     assert '<time datetime="2026-06-05T14:30:00Z">2026-06-05</time> by Diego Ramírez' in info
     agreement = site.content("working-agreement/")
@@ -155,7 +155,7 @@ def test_whats_new_lists_feedback_decisions_and_pages_newest_first(site) -> None
     assert feedback.index("0005-quiet-hours") < feedback.index("0004-demos")
     assert "Overdue</span> feedback was due" in feedback and "in 5 days" in feedback
     decisions = page.split('id="decisions"')[1].split("<h2")[0]
-    events = re.findall(r'th-status--(\w+)">\w+</span> <a href="../decisions/(\d{4})', decisions)
+    events = re.findall(r'data-status="(\w+)"[^>]*>\w+</span> <a href="../decisions/(\d{4})', decisions)
     assert events[:4] == [
         ("updated", "0002"),
         ("proposed", "0004"),
@@ -168,6 +168,23 @@ def test_whats_new_lists_feedback_decisions_and_pages_newest_first(site) -> None
     )
     pages = page.split('id="pages-changed"')[1]
     assert "The team" in pages and "Diego Ramírez" in pages and "A lost page" not in pages
+
+
+def test_whats_new_says_what_changed_in_the_commits_words(site) -> None:
+    """Each entry lists the subjects of the commits of the period that changed its page, under it;
+    a status announced by a commit in the period lists that commit."""
+    page = site.content("whats-new/")
+    decisions = page.split('id="decisions"')[1].split("<h2")[0]
+    updated = decisions.split("Updated</span>")[1].split("</li>")[0]
+    assert "0002-self-host" in updated and "Managed database, and the team page" in updated
+    accepted = decisions.split("Accepted</span>")[1].split("</li>")[0]
+    assert (
+        "0003-managed" in accepted
+        and '<span class="th-commit">Managed database, and the team page' in accepted
+    )
+    team = page.split('id="pages-changed"')[1].split("The team")[1].split("</li>")[0]
+    assert '<span class="th-commit">Managed database, and the team page</span>' in team
+    assert "Start the handbook" not in team  # January's commit is outside the 30 days
 
 
 def test_the_home_page_counts_the_proposals_open_for_feedback(site) -> None:
@@ -221,7 +238,14 @@ def test_changes_json_dates_every_page_for_the_browser(site) -> None:
     """``changes.json`` has each page's address, last change and title, newest first."""
     rows = site.json("changes.json")["pages"]
     second_commit = int(dt.datetime(2026, 6, 5, 14, 30, tzinfo=dt.UTC).timestamp())
-    assert ["decisions/0003-managed/", second_commit, "ADR-0003: Managed database", "decision"] in rows
+    subject = "Managed database, and the team page"
+    assert [
+        "decisions/0003-managed/",
+        second_commit,
+        "ADR-0003: Managed database",
+        "decision",
+        subject,
+    ] in rows
     assert [row[1] for row in rows] == sorted((row[1] for row in rows), reverse=True)
     assert all((site.site / row[0] / "index.html").is_file() for row in rows)
 
@@ -246,18 +270,23 @@ def test_the_digest_reports_a_period_in_markdown_and_text(site) -> None:
     assert markdown.returncode == 0, markdown.stderr
     lines = markdown.stdout.splitlines()
     assert lines[0] == "**Test handbook: what changed from 2026-06-01 to 2026-06-15**"
+    said = ": Managed database, and the team page"
     assert (
-        f"- Accepted: [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/) (2026-06-01)" in lines
+        f"- Accepted: [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/) (2026-06-01){said}"
+        in lines
     )
     superseded = next(line for line in lines if line.startswith("- Superseded: [ADR-0002: Self-host]"))
     assert f"by [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/)" in superseded
-    assert f"- [The team]({SITE_URL}team/) (2026-06-05, Diego Ramírez)" in lines
+    assert f"- [The team]({SITE_URL}team/) (2026-06-05, Diego Ramírez){said}" in lines
     feedback = markdown.stdout.split("**Open for feedback**")[1].split("**Pages changed**")[0]
     assert (
         feedback.index("0005") < feedback.index("0004") and "feedback was due 2026-06-10: overdue" in feedback
     )
     text = digest(site.root, "--since", "2026-06-01", "--until", "2026-06-15", "--format", "text").stdout
-    assert f"* Accepted: ADR-0003: Managed database <{SITE_URL}decisions/0003-managed/> (2026-06-01)" in text
+    assert (
+        f"* Accepted: ADR-0003: Managed database <{SITE_URL}decisions/0003-managed/> (2026-06-01){said}"
+        in text
+    )
     assert "**" not in text and "](" not in text
 
 
