@@ -87,8 +87,8 @@ def test_decision_header_shows_the_metadata(site) -> None:
 def test_superseded_banner_links_the_successor(site) -> None:
     """A superseded decision says so prominently and links to the decision that replaced it."""
     page = site.page("decisions/0002-self-host-postgres/")
-    banner = re.search(r"<blockquote>.*?</blockquote>", page, re.S).group(0)
-    assert "th-banner--superseded" in banner
+    banner = re.search(r'<div class="th-banner th-banner--superseded".*?</div>', page, re.S).group(0)
+    assert 'data-status="superseded"' in banner and 'role="note"' in banner
     assert 'href="../0004-managed-postgres/"' in banner
 
 
