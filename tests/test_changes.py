@@ -12,6 +12,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from teamhandbook.model.page import HandbookPage
+from teamhandbook.pages.changes import reader_facing
+from teamhandbook.readers.page_settings import page_settings
+from teamhandbook.settings import SettingsError
 
 from .conftest import MINIMAL_CONFIG, build, commit_all, decision, make_handbook, write_files
 
@@ -220,6 +224,19 @@ def test_the_feed_is_valid_atom_with_stable_absolute_ids(site) -> None:
     assert accepted.find(f"{ATOM}author/{ATOM}name").text == "Lukas Berg"
 
 
+def test_feed_entries_say_what_changed(site) -> None:
+    """An entry's summary starts with the subjects of its commits; its HTML content lists each commit
+    with its day and author, escaped once."""
+    entries = ET.parse(site.site / "feed.xml").getroot().findall(f"{ATOM}entry")
+    team = next(e for e in entries if e.find(f"{ATOM}title").text == "Changed: The team")
+    assert team.find(f"{ATOM}summary").text.startswith("Managed database, and the team page.")
+    content = team.find(f"{ATOM}content")
+    assert content.get("type") == "html"
+    assert "<li>Managed database, and the team page (2026-06-05, Diego Ramírez)</li>" in content.text
+    hostile = next(e for e in entries if e.find(f"{ATOM}title").text == f"Added: {HOSTILE}")
+    assert "<li>Start the handbook (2026-01-15, Maya Chen)</li>" in hostile.find(f"{ATOM}content").text
+
+
 def test_every_page_links_the_feed_from_its_head(site) -> None:
     """Each HTML page's head has the feed's ``<link rel="alternate">``, resolving to ``feed.xml``."""
     pages = list(site.site.rglob("index.html"))
@@ -342,3 +359,54 @@ def test_the_feed_is_linked_whatever_the_theme(tmp_path: Path, theme: str) -> No
         in head
     )
     assert ET.parse(result.site / "feed.xml").getroot().find(f"{ATOM}entry") is not None
+
+
+def test_pages_can_be_kept_out_of_what_readers_are_told(tmp_path: Path) -> None:
+    """With ``changes_exclude: [guide/*]``, maintainers' pages stay out of What's new, the feed,
+    ``changes.json`` and the digest, and keep their own "last changed" line."""
+    config = {**MINIMAL_CONFIG, "plugins": ["search", {"team-handbook": {"changes_exclude": ["guide/*"]}}]}
+    files = {"docs/guide/upkeep.md": "# Upkeep\n\nFor maintainers.\n", "docs/team.md": "# The team\n\nUs.\n"}
+    root = make_handbook(tmp_path / "h", files, config)
+    commit_all(root, "Write the team and upkeep pages", "2026-06-10T09:00:00+00:00")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILD_DAY.timestamp())))
+        result = build(root, strict=True)
+        told = digest(root, "--since", "2026-06-01").stdout
+    assert result.returncode == 0, result.log
+    whats_new = result.content("whats-new/")
+    assert "The team" in whats_new and "Upkeep" not in whats_new
+    assert "Upkeep" not in (result.site / "feed.xml").read_text("utf-8")
+    assert sorted(row[0] for row in result.json("changes.json")["pages"]) == ["", "team/"]
+    assert "The team" in told and "Upkeep" not in told
+    assert "by Maya Chen" in result.content("guide/upkeep/")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ()),
+        ("guide/*", ("guide/*",)),
+        (["guide/", "/working-agreement/templates/*"], ("guide/", "working-agreement/templates/*")),
+    ],
+)
+def test_changes_exclude_reads_one_pattern_or_a_list(value: object, expected: tuple[str, ...]) -> None:
+    """``changes_exclude`` takes a pattern or a list of them; a leading slash is dropped."""
+    assert page_settings({"changes_exclude": value}).changes_exclude == expected
+
+
+@pytest.mark.parametrize("value", [[1], {"guide": True}, [""]])
+def test_changes_exclude_refuses_what_is_not_a_pattern(value: object) -> None:
+    """Anything but page paths or patterns is refused with a sentence that shows the right form."""
+    with pytest.raises(SettingsError, match=r"`changes_exclude` must be a list of page paths or patterns"):
+        page_settings({"changes_exclude": value})
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "kept"),
+    [("guide/index.md", False), ("guide/deep/page.md", False), ("guidelines.md", True), ("team.md", True)],
+)
+def test_a_folder_pattern_matches_everything_below_it(src_uri: str, kept: bool) -> None:
+    """``guide/`` and ``guide/*`` keep out every page below the folder, and only those."""
+    page = HandbookPage(source=f"docs/{src_uri}", src_uri=src_uri, title="A page")
+    for patterns in (["guide/"], ["guide/*"]):
+        assert (reader_facing([page], patterns) == [page]) is kept

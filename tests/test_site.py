@@ -219,6 +219,27 @@ def test_navigation_lists_recent_decisions_only(tmp_path: Path) -> None:
     assert (previous.group(1), following.group(1)) == ("../0006-decision-6/", "../0008-decision-8/")
 
 
+def test_the_navigation_and_previous_next_follow_one_order(tmp_path: Path) -> None:
+    """The most recent decisions, by date, are listed in the log's order, which previous/next follow:
+    reading down the navigation is clicking "Next"."""
+    dates = {1: "2024-01-01", 2: "2024-03-01", 3: "2024-02-01", 4: "2024-01-15", 5: "2024-04-01"}
+    files = {
+        f"decisions/{n:04d}-decision-{n}.md": decision({"status": "accepted", "date": day})
+        for n, day in dates.items()
+    }
+    config = {**MINIMAL_CONFIG, "plugins": ["search", {"team-handbook": {"nav_decisions": 3}}]}
+    result = build(make_handbook(tmp_path / "h", files, config), strict=True)
+    nav = result.page("").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    listed = list(dict.fromkeys(re.findall(r"decisions/(\d{4})-decision", nav)))
+    assert listed == ["0002", "0003", "0005"]  # the three latest dates, by number
+    following = re.compile(r'href="\.\./(\d{4})-decision-\d/" class="md-footer__link md-footer__link--next"')
+    walk = ["0002"]
+    while len(walk) < 4:
+        walk.append(following.search(result.page(f"decisions/{walk[-1]}-decision-{int(walk[-1])}/")).group(1))
+    assert walk == ["0002", "0003", "0004", "0005"]
+    assert [n for n in walk if n in listed] == listed
+
+
 def test_curly_braces_are_left_alone_by_macros(tmp_path: Path) -> None:
     """``{{ }}`` in decisions is shown as written, even with mkdocs-macros enabled after us."""
     body = (
