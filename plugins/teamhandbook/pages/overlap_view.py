@@ -19,7 +19,7 @@ from ..model.agreement import (
     day_names,
 )
 from . import markdown as md
-from .tables import Column, card_table
+from .tables import Column, card_table, unbroken
 
 _SHIFT = {-1: " (the day before)", 0: "", 1: " (the next day)"}
 
@@ -57,8 +57,8 @@ def core_window_block(agreement: Agreement) -> str:
                 [
                     md.attr(person.name),
                     md.attr(person.timezone),
-                    _local_runs(windows) + warning,
-                    f"{md.attr(person.hours_label)}, {day_names(person.days)}",
+                    unbroken(_local_runs(windows)) + warning,
+                    unbroken(f"{md.attr(person.hours_label)}, {day_names(person.days)}"),
                 ]
             )
         parts.append(card_table("core-window", [Column(name) for name in columns], rows))
@@ -115,7 +115,8 @@ def year_table(agreement: Agreement) -> str:
         length = f"{period.minutes} min"
         if not period.uniform:
             length = f"{period.minutes}–{period.max_minutes} min"
-        rows.append([dates, period_windows(period), length, _change(previous, period)])
+        change = unbroken(_change(previous, period))
+        rows.append([unbroken(dates), unbroken(period_windows(period)), length, change])
         previous = period
     return summary + "\n\n" + card_table("year", columns, rows) + "\n"
 
@@ -169,8 +170,8 @@ def roster_table(agreement: Agreement) -> str:
                 f"<strong>{md.attr(person.name)}</strong> <code>{md.attr(person.handle)}</code>",
                 md.attr(person.role) or "—",
                 md.attr(person.timezone),
-                f"{day_names(person.days)} {md.attr(person.hours_label)}",
-                utc,
+                unbroken(f"{day_names(person.days)} {md.attr(person.hours_label)}"),
+                unbroken(utc),
                 _notes(agreement, person, day),
             ]
         )

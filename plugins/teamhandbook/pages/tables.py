@@ -7,6 +7,7 @@ table itself has no class, so the theme styles it as any other table where there
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ class Column:
 
 
 _RIGHT = ' style="text-align: right;"'
+_UNBREAKABLE = re.compile(r"\d\d:\d\d(?:–\d\d:\d\d)?|\d{4}-\d\d-\d\d")
+"""Clock times and ranges (``07:00–15:30``) and ISO dates, which read badly broken at their dash."""
 
 
 def card_table(kind: str, columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> str:
@@ -45,6 +48,11 @@ def card_table(kind: str, columns: Sequence[Column], rows: Iterable[Sequence[str
         )
     lines += ["</tbody>", "</table>", "</div>"]
     return "\n".join(lines)
+
+
+def unbroken(text: str) -> str:
+    """Keep each clock range and date of an HTML-escaped text (no tags) on one line."""
+    return _UNBREAKABLE.sub(lambda match: f'<span class="th-nowrap">{match.group(0)}</span>', text)
 
 
 def _cell(column: Column, content: str) -> str:

@@ -98,7 +98,8 @@ def commit_lines(event: ChangeEvent) -> str:
     commits = [commit for commit in event.commits if commit.subject]
     if not commits:
         return ""
-    several = len(commits) > 1
+    # Each commit's day and author, when they are not all those of the entry's first line.
+    several = len({(commit.when.date(), commit.author) for commit in commits}) > 1
     lines = []
     for commit in commits[:MAX_SUBJECTS]:
         detail = ""
