@@ -197,7 +197,7 @@ def test_strips_and_the_year_show_the_overlap(site) -> None:
     assert 'aria-label="Ana Silva: works 12:00–20:00 UTC"' in page
     assert 'aria-label="Everyone: 12:00–16:00 UTC"' in page
     assert "everyone overlaps 240 minutes a day" in page
-    local = '<td data-label="The core window in their time">{}</td>'
+    local = '<td data-label="The core window in their time"><span class="th-nowrap">{}</span></td>'
     assert local.format("10:00–11:00") in page and local.format("14:00–15:00") in page  # São Paulo, Lagos
 
 
