@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.decision import STATUS_ORDER, Decision, DecisionLog, Status
+from ..model.decision import STATUS_ORDER, Decision, DecisionLog
 from . import markdown as md
 from .tables import Column, card_table
 
@@ -69,9 +69,8 @@ def counts(log: DecisionLog) -> str:
 
 def _count(value: str, label: str, number: int) -> str:
     """Return one status count."""
-    state = md.STATUS_STATES.get(Status(value), "") if value in Status._value2member_map_ else ""
     return (
-        f'<span class="th-count" data-status="{value}">{md.status_badge(value, label, state)} '
+        f'<span class="th-count" data-status="{value}">{md.status_badge(value, label, md.state_of(value))} '
         f'<span class="th-count__number">{number}</span></span>'
     )
 

@@ -64,6 +64,12 @@ STATUS_STATES: dict[Status, str] = {
 """Where each status leaves a decision. Badges and banners carry it as ``data-state``, so the
 stylesheet colours a status it has no rule for (a team's own) by the state it puts decisions in."""
 
+
+def state_of(key: str) -> str:
+    """Return the state a status key (``accepted``) puts a decision in, or '' for other keys."""
+    return next((state for status, state in STATUS_STATES.items() if status.value == key), "")
+
+
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 
 
@@ -77,8 +83,7 @@ def status_chip(decision: Decision) -> str:
 
 def event_badge(kind: str, label: str) -> str:
     """Return the badge of a change event: a status (``accepted``…) or ``updated``."""
-    state = STATUS_STATES.get(Status(kind), "") if kind in Status._value2member_map_ else ""
-    return status_badge(kind, label, state)
+    return status_badge(kind, label, state_of(kind))
 
 
 def status_badge(key: str, label: str, state: str = "", colour: str = "") -> str:
