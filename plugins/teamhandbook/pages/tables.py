@@ -26,6 +26,8 @@ class Column:
 
 
 _RIGHT = ' style="text-align: right;"'
+EMPTY = "—"
+"""What a cell with nothing to say holds."""
 _UNBREAKABLE = re.compile(r"\d\d:\d\d(?:–\d\d:\d\d)?|\d{4}-\d\d-\d\d")
 """Clock times and ranges (``07:00–15:30``) and ISO dates, which read badly broken at their dash."""
 
@@ -58,4 +60,5 @@ def unbroken(text: str) -> str:
 def _cell(column: Column, content: str) -> str:
     """Return one cell, labelled with its column's heading for the card layout."""
     align = _RIGHT if column.numeric else ""
-    return f'<td data-label="{md.attr(column.label)}"{align}>{content}</td>'
+    empty = " data-empty" if content == EMPTY else ""  # a card leaves the field out
+    return f'<td data-label="{md.attr(column.label)}"{align}{empty}>{content}</td>'
