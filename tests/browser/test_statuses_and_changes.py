@@ -50,7 +50,11 @@ STATUSES = {
         "proposed",
         "Feedback is welcome until",
     ),
-    "draft": ({"status": "draft", "date": "2026-06-03"}, "proposed", "This decision is still being written"),
+    "draft": (
+        {"status": "draft", "date": "2026-06-03", "tags": ["__proto__", "constructor"]},
+        "proposed",
+        "This decision is still being written",
+    ),
     "superseded": (
         {"status": "superseded", "date": "2026-06-04", "superseded-by": ["0001"]},
         "superseded",
@@ -221,3 +225,19 @@ def test_a_status_event_shows_the_commit_that_made_it(statuses_site: Server, pag
     accepted = page.locator("#decisions + ul > li", has=page.locator('.th-status[data-status="accepted"]'))
     expect(accepted.locator(".th-commit")).to_have_text(DECISIONS_COMMIT[0])
     expect(accepted.locator(".th-status")).to_have_text("Accepted")
+
+
+def test_the_index_takes_any_tag_and_any_address(statuses_site: Server, page_in_scheme) -> None:
+    """Tags named like JavaScript's object properties filter like any other, and an address with a
+    malformed escape opens the index with the filters it can read, and no error."""
+    page = page_in_scheme("light")
+    page.goto(statuses_site.url + "decisions/#tag=%E0%A4%A&status=draft")
+    expect(page.locator(".th-decision-filters")).to_have_attribute("data-ready", "true")
+    expect(page.locator('select[name="status"]')).to_have_value("draft")
+    for tag in ("__proto__", "constructor"):
+        expect(page.locator(f'select[name="tag"] option[value="{tag}"]')).to_have_text(f"{tag} (1)")
+    page.select_option('select[name="status"]', "")
+    page.select_option('select[name="tag"]', "__proto__")
+    shown = page.locator(".th-table tbody tr:not([hidden]) td:nth-child(2)").all_text_contents()
+    assert shown == ["The draft decision"]
+    expect(page.locator(".th-filter__count")).to_have_text(f"Showing 1 of {len(STATUSES)} decisions")
