@@ -12,6 +12,10 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
+from teamhandbook.model.page import HandbookPage
+from teamhandbook.pages.changes import reader_facing
+from teamhandbook.readers.page_settings import page_settings
+from teamhandbook.settings import SettingsError
 
 from .conftest import MINIMAL_CONFIG, build, commit_all, decision, make_handbook, write_files
 
@@ -138,7 +142,7 @@ def test_overdue_reviews_are_logged_without_failing_the_strict_build(site) -> No
 def test_every_page_shows_its_owner_review_and_last_change(site) -> None:
     """Under the title of docs, agreement and decision pages: owner, review badge, last commit and author."""
     team = site.content("team/")
-    info = re.search(r'<p class="th-page-info">.*?</p>', team, re.S).group(0)
+    info = re.search(r'<p class="th-page-info" data-search-exclude>.*?</p>', team, re.S).group(0)
     assert "@maya" in info and "Overdue by 45 days" in info
     assert '<time datetime="2026-06-05T14:30:00Z">2026-06-05</time> by Diego Ramírez' in info
     agreement = site.content("working-agreement/")
@@ -155,7 +159,7 @@ def test_whats_new_lists_feedback_decisions_and_pages_newest_first(site) -> None
     assert feedback.index("0005-quiet-hours") < feedback.index("0004-demos")
     assert "Overdue</span> feedback was due" in feedback and "in 5 days" in feedback
     decisions = page.split('id="decisions"')[1].split("<h2")[0]
-    events = re.findall(r'th-status--(\w+)">\w+</span> <a href="../decisions/(\d{4})', decisions)
+    events = re.findall(r'data-status="(\w+)"[^>]*>\w+</span> <a href="../decisions/(\d{4})', decisions)
     assert events[:4] == [
         ("updated", "0002"),
         ("proposed", "0004"),
@@ -168,6 +172,23 @@ def test_whats_new_lists_feedback_decisions_and_pages_newest_first(site) -> None
     )
     pages = page.split('id="pages-changed"')[1]
     assert "The team" in pages and "Diego Ramírez" in pages and "A lost page" not in pages
+
+
+def test_whats_new_says_what_changed_in_the_commits_words(site) -> None:
+    """Each entry lists the subjects of the commits of the period that changed its page, under it;
+    a status announced by a commit in the period lists that commit."""
+    page = site.content("whats-new/")
+    decisions = page.split('id="decisions"')[1].split("<h2")[0]
+    updated = decisions.split("Updated</span>")[1].split("</li>")[0]
+    assert "0002-self-host" in updated and "Managed database, and the team page" in updated
+    accepted = decisions.split("Accepted</span>")[1].split("</li>")[0]
+    assert (
+        "0003-managed" in accepted
+        and '<span class="th-commit">Managed database, and the team page' in accepted
+    )
+    team = page.split('id="pages-changed"')[1].split("The team")[1].split("</li>")[0]
+    assert '<span class="th-commit">Managed database, and the team page</span>' in team
+    assert "Start the handbook" not in team  # January's commit is outside the 30 days
 
 
 def test_the_home_page_counts_the_proposals_open_for_feedback(site) -> None:
@@ -203,6 +224,19 @@ def test_the_feed_is_valid_atom_with_stable_absolute_ids(site) -> None:
     assert accepted.find(f"{ATOM}author/{ATOM}name").text == "Lukas Berg"
 
 
+def test_feed_entries_say_what_changed(site) -> None:
+    """An entry's summary starts with the subjects of its commits; its HTML content lists each commit
+    with its day and author, escaped once."""
+    entries = ET.parse(site.site / "feed.xml").getroot().findall(f"{ATOM}entry")
+    team = next(e for e in entries if e.find(f"{ATOM}title").text == "Changed: The team")
+    assert team.find(f"{ATOM}summary").text.startswith("Managed database, and the team page.")
+    content = team.find(f"{ATOM}content")
+    assert content.get("type") == "html"
+    assert "<li>Managed database, and the team page (2026-06-05, Diego Ramírez)</li>" in content.text
+    hostile = next(e for e in entries if e.find(f"{ATOM}title").text == f"Added: {HOSTILE}")
+    assert "<li>Start the handbook (2026-01-15, Maya Chen)</li>" in hostile.find(f"{ATOM}content").text
+
+
 def test_every_page_links_the_feed_from_its_head(site) -> None:
     """Each HTML page's head has the feed's ``<link rel="alternate">``, resolving to ``feed.xml``."""
     pages = list(site.site.rglob("index.html"))
@@ -221,7 +255,14 @@ def test_changes_json_dates_every_page_for_the_browser(site) -> None:
     """``changes.json`` has each page's address, last change and title, newest first."""
     rows = site.json("changes.json")["pages"]
     second_commit = int(dt.datetime(2026, 6, 5, 14, 30, tzinfo=dt.UTC).timestamp())
-    assert ["decisions/0003-managed/", second_commit, "ADR-0003: Managed database", "decision"] in rows
+    subject = "Managed database, and the team page"
+    assert [
+        "decisions/0003-managed/",
+        second_commit,
+        "ADR-0003: Managed database",
+        "decision",
+        subject,
+    ] in rows
     assert [row[1] for row in rows] == sorted((row[1] for row in rows), reverse=True)
     assert all((site.site / row[0] / "index.html").is_file() for row in rows)
 
@@ -246,18 +287,23 @@ def test_the_digest_reports_a_period_in_markdown_and_text(site) -> None:
     assert markdown.returncode == 0, markdown.stderr
     lines = markdown.stdout.splitlines()
     assert lines[0] == "**Test handbook: what changed from 2026-06-01 to 2026-06-15**"
+    said = ": Managed database, and the team page"
     assert (
-        f"- Accepted: [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/) (2026-06-01)" in lines
+        f"- Accepted: [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/) (2026-06-01){said}"
+        in lines
     )
     superseded = next(line for line in lines if line.startswith("- Superseded: [ADR-0002: Self-host]"))
     assert f"by [ADR-0003: Managed database]({SITE_URL}decisions/0003-managed/)" in superseded
-    assert f"- [The team]({SITE_URL}team/) (2026-06-05, Diego Ramírez)" in lines
+    assert f"- [The team]({SITE_URL}team/) (2026-06-05, Diego Ramírez){said}" in lines
     feedback = markdown.stdout.split("**Open for feedback**")[1].split("**Pages changed**")[0]
     assert (
         feedback.index("0005") < feedback.index("0004") and "feedback was due 2026-06-10: overdue" in feedback
     )
     text = digest(site.root, "--since", "2026-06-01", "--until", "2026-06-15", "--format", "text").stdout
-    assert f"* Accepted: ADR-0003: Managed database <{SITE_URL}decisions/0003-managed/> (2026-06-01)" in text
+    assert (
+        f"* Accepted: ADR-0003: Managed database <{SITE_URL}decisions/0003-managed/> (2026-06-01){said}"
+        in text
+    )
     assert "**" not in text and "](" not in text
 
 
@@ -313,3 +359,54 @@ def test_the_feed_is_linked_whatever_the_theme(tmp_path: Path, theme: str) -> No
         in head
     )
     assert ET.parse(result.site / "feed.xml").getroot().find(f"{ATOM}entry") is not None
+
+
+def test_pages_can_be_kept_out_of_what_readers_are_told(tmp_path: Path) -> None:
+    """With ``changes_exclude: [guide/*]``, maintainers' pages stay out of What's new, the feed,
+    ``changes.json`` and the digest, and keep their own "last changed" line."""
+    config = {**MINIMAL_CONFIG, "plugins": ["search", {"team-handbook": {"changes_exclude": ["guide/*"]}}]}
+    files = {"docs/guide/upkeep.md": "# Upkeep\n\nFor maintainers.\n", "docs/team.md": "# The team\n\nUs.\n"}
+    root = make_handbook(tmp_path / "h", files, config)
+    commit_all(root, "Write the team and upkeep pages", "2026-06-10T09:00:00+00:00")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(BUILD_DAY.timestamp())))
+        result = build(root, strict=True)
+        told = digest(root, "--since", "2026-06-01").stdout
+    assert result.returncode == 0, result.log
+    whats_new = result.content("whats-new/")
+    assert "The team" in whats_new and "Upkeep" not in whats_new
+    assert "Upkeep" not in (result.site / "feed.xml").read_text("utf-8")
+    assert sorted(row[0] for row in result.json("changes.json")["pages"]) == ["", "team/"]
+    assert "The team" in told and "Upkeep" not in told
+    assert "by Maya Chen" in result.content("guide/upkeep/")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, ()),
+        ("guide/*", ("guide/*",)),
+        (["guide/", "/working-agreement/templates/*"], ("guide/", "working-agreement/templates/*")),
+    ],
+)
+def test_changes_exclude_reads_one_pattern_or_a_list(value: object, expected: tuple[str, ...]) -> None:
+    """``changes_exclude`` takes a pattern or a list of them; a leading slash is dropped."""
+    assert page_settings({"changes_exclude": value}).changes_exclude == expected
+
+
+@pytest.mark.parametrize("value", [[1], {"guide": True}, [""]])
+def test_changes_exclude_refuses_what_is_not_a_pattern(value: object) -> None:
+    """Anything but page paths or patterns is refused with a sentence that shows the right form."""
+    with pytest.raises(SettingsError, match=r"`changes_exclude` must be a list of page paths or patterns"):
+        page_settings({"changes_exclude": value})
+
+
+@pytest.mark.parametrize(
+    ("src_uri", "kept"),
+    [("guide/index.md", False), ("guide/deep/page.md", False), ("guidelines.md", True), ("team.md", True)],
+)
+def test_a_folder_pattern_matches_everything_below_it(src_uri: str, kept: bool) -> None:
+    """``guide/`` and ``guide/*`` keep out every page below the folder, and only those."""
+    page = HandbookPage(source=f"docs/{src_uri}", src_uri=src_uri, title="A page")
+    for patterns in (["guide/"], ["guide/*"]):
+        assert (reader_facing([page], patterns) == [page]) is kept

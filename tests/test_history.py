@@ -127,3 +127,38 @@ def test_a_build_runs_git_once_whatever_the_number_of_pages(tmp_path: Path, monk
     assert result.returncode == 0, result.log
     assert len(calls.read_text().splitlines()) == 1, calls.read_text()
     assert "by Chioma Eze" in result.page("page-17/") and "by Chioma Eze" in result.page("decisions/0007-d7/")
+
+
+def test_each_change_keeps_its_commit_subject(repository: Path) -> None:
+    """The last change of a file says what changed, in the words of its commit's subject."""
+    history, _ = read_history(repository, SOURCES, ["docs"])
+    assert history.get("docs/d.md").subject == "rename with an edit"
+    assert history.get("docs/e.md").subject == "add e again"
+    assert history.get("docs/draft.md").subject == ""  # a file time has no commit
+
+
+@pytest.mark.parametrize(
+    ("since", "expected"),
+    [
+        (THIRD, {"docs/d.md": ["rename with an edit", "edit b"], "docs/e.md": ["add e again"]}),
+        (FIFTH, {"docs/e.md": ["add e again"]}),
+        (None, {}),
+    ],
+    ids=["since-the-third-commit", "since-the-last-commit", "no-period"],
+)
+def test_the_changes_of_a_period_are_kept_one_by_one(
+    repository: Path, since: str | None, expected: dict[str, list[str]]
+) -> None:
+    """Every real change of the period is kept, newest first, following renames; pure renames and
+    changes to a deleted file of the same name are not changes of today's file."""
+    history, _ = read_history(repository, SOURCES, ["docs"], since=utc(since) if since else None)
+    assert {source: [c.subject for c in changes] for source, changes in history.recent.items()} == expected
+    assert history.changes_of("docs/nový název.md") == [history.get("docs/nový název.md")]
+
+
+def test_a_subject_holding_the_field_separator_stays_whole(tmp_path: Path) -> None:
+    """A subject is the last field git prints, so even the character that separates fields is kept."""
+    write_files(tmp_path, {"docs/a.md": "# A\n"})
+    commit_all(tmp_path, "odd \x1f subject", FIRST, "Ana Lima")
+    history, _ = read_history(tmp_path, ["docs/a.md"], ["docs"])
+    assert history.get("docs/a.md").subject == "odd \x1f subject"

@@ -87,8 +87,8 @@ def test_decision_header_shows_the_metadata(site) -> None:
 def test_superseded_banner_links_the_successor(site) -> None:
     """A superseded decision says so prominently and links to the decision that replaced it."""
     page = site.page("decisions/0002-self-host-postgres/")
-    banner = re.search(r"<blockquote>.*?</blockquote>", page, re.S).group(0)
-    assert "th-banner--superseded" in banner
+    banner = re.search(r'<div class="th-banner th-banner--superseded".*?</div>', page, re.S).group(0)
+    assert 'data-status="superseded"' in banner and 'role="note"' in banner
     assert 'href="../0004-managed-postgres/"' in banner
 
 
@@ -217,6 +217,27 @@ def test_navigation_lists_recent_decisions_only(tmp_path: Path) -> None:
     previous = re.search(r'href="([^"]*)" class="md-footer__link md-footer__link--prev"', middle)
     following = re.search(r'href="([^"]*)" class="md-footer__link md-footer__link--next"', middle)
     assert (previous.group(1), following.group(1)) == ("../0006-decision-6/", "../0008-decision-8/")
+
+
+def test_the_navigation_and_previous_next_follow_one_order(tmp_path: Path) -> None:
+    """The most recent decisions, by date, are listed in the log's order, which previous/next follow:
+    reading down the navigation is clicking "Next"."""
+    dates = {1: "2024-01-01", 2: "2024-03-01", 3: "2024-02-01", 4: "2024-01-15", 5: "2024-04-01"}
+    files = {
+        f"decisions/{n:04d}-decision-{n}.md": decision({"status": "accepted", "date": day})
+        for n, day in dates.items()
+    }
+    config = {**MINIMAL_CONFIG, "plugins": ["search", {"team-handbook": {"nav_decisions": 3}}]}
+    result = build(make_handbook(tmp_path / "h", files, config), strict=True)
+    nav = result.page("").split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    listed = list(dict.fromkeys(re.findall(r"decisions/(\d{4})-decision", nav)))
+    assert listed == ["0002", "0003", "0005"]  # the three latest dates, by number
+    following = re.compile(r'href="\.\./(\d{4})-decision-\d/" class="md-footer__link md-footer__link--next"')
+    walk = ["0002"]
+    while len(walk) < 4:
+        walk.append(following.search(result.page(f"decisions/{walk[-1]}-decision-{int(walk[-1])}/")).group(1))
+    assert walk == ["0002", "0003", "0004", "0005"]
+    assert [n for n in walk if n in listed] == listed
 
 
 def test_curly_braces_are_left_alone_by_macros(tmp_path: Path) -> None:

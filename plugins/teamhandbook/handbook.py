@@ -56,13 +56,16 @@ def load_handbook(
     today: dt.date | None = None,
     docs_pages: Iterable[str] | None = None,
     cache: ReadCache | None = None,
+    changes_since: dt.date | None = None,
 ) -> Handbook:
     """Read and check a handbook. Raises ``SettingsError`` only for settings that cannot work.
 
     ``today`` is the date reviews are checked against (default: ``settings.today``; without either,
     no review is checked). ``docs_pages`` are the pages of the docs folder the site builder
     publishes, by path in it (default: every Markdown file). A ``cache`` kept between builds
-    (``mkdocs serve``) spares parsing decision files that did not change.
+    (``mkdocs serve``) spares parsing decision files that did not change. Changes from
+    ``changes_since`` on (default: What's new's period, ``whats_new_days`` back from today) are
+    kept one by one, with their commit subjects.
     """
     aliases, alias_errors = parse_aliases(settings.status_aliases)
     if alias_errors:
@@ -81,7 +84,7 @@ def load_handbook(
             agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
         handbook.problems += problems + check_agreement(agreement)
         _read_agreement_pages(handbook, agreement)
-    _read_pages(handbook, docs_pages)
+    _read_pages(handbook, docs_pages, changes_since)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
 
@@ -101,7 +104,7 @@ def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
         handbook.problems += problems
 
 
-def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
+def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, changes_since: dt.date | None) -> None:
     """Read the docs pages, see decisions as pages, date every page from history, check reviews.
 
     Pages already in ``handbook.pages`` (read from other source folders, such as the working
@@ -118,7 +121,13 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
     handbook.pages += pages
     sources = [page.source for page in handbook.pages]
     folders = sorted({source.split("/", 1)[0] for source in sources if "/" in source and source[0] != "/"})
-    handbook.history, notes = read_history(settings.root, sources, folders, settings.pages.git_history)
+    if changes_since is None:
+        period = dt.timedelta(days=settings.pages.whats_new_days)
+        changes_since = (handbook.today or settings.start_date) - period
+    since = dt.datetime.combine(changes_since, dt.time(), dt.UTC)
+    handbook.history, notes = read_history(
+        settings.root, sources, folders, settings.pages.git_history, since=since
+    )
     handbook.problems += problems + notes
     if handbook.today is not None:
         due = reviews(handbook.pages, handbook.history, handbook.today, settings.pages.review_due_soon)

@@ -34,6 +34,10 @@ class PageSettings:
     git_history: bool = True
     """Take each page's last change from git (one ``git log`` per build); off: from file times."""
 
+    changes_exclude: tuple[str, ...] = ()
+    """Glob patterns of page paths in the site (``guide/*``) kept out of the lists that tell readers
+    what changed: What's new, the feed, the digest and the "changed" marks."""
+
 
 class SettingsError(ValueError):
     """Settings that cannot work, such as a status alias that maps to no status."""

@@ -9,7 +9,8 @@ gives it a history of ``commits`` commits with ``git fast-import`` (edits, renam
 authors), then times ``mkdocs build`` with ``git_history: true`` (one ``git log`` per build) and
 ``git_history: false`` (file times), alternating the two, and prints the medians of wall time and of
 CPU time (of the build and git together). It also times the history step alone, in-process, and
-``git log`` alone.
+``git log`` alone, and the history step keeping every change one by one with its subject, as it does
+for What's new's period, over the whole history: the worst case, a period as long as the history.
 """
 
 from __future__ import annotations
@@ -157,8 +158,11 @@ def time_build(root: Path) -> tuple[float, float]:
     return elapsed, cpu
 
 
-def time_history(root: Path, runs: int) -> tuple[float, float, str]:
-    """Return the median time of the history step in-process, of ``git log`` alone, and the method."""
+def time_history(root: Path, runs: int) -> tuple[float, float, float, str]:
+    """Return the median time of the history step in-process, of ``git log`` alone, of the step keeping
+    every change of the whole history, and the method."""
+    import datetime as dt
+
     from teamhandbook.readers.history import git_log_command, read_history
     from teamhandbook.readers.site_config import read_site_config
 
@@ -167,7 +171,7 @@ def time_history(root: Path, runs: int) -> tuple[float, float, str]:
     decisions = [p.relative_to(root).as_posix() for p in (root / "decisions").glob("*.md")]
     sources = docs + decisions
     folders = [settings.docs_dir, settings.decisions_dir]
-    step, alone, method = [], [], ""
+    step, alone, everything, method = [], [], [], ""
     for _ in range(runs):
         begin = time.perf_counter()
         history, _ = read_history(root, sources, folders)
@@ -178,7 +182,12 @@ def time_history(root: Path, runs: int) -> tuple[float, float, str]:
         begin = time.perf_counter()
         subprocess.run(git_log_command(folders), cwd=root, capture_output=True, check=True)
         alone.append(time.perf_counter() - begin)
-    return statistics.median(step), statistics.median(alone), method
+        begin = time.perf_counter()
+        history, _ = read_history(root, sources, folders, since=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        everything.append(time.perf_counter() - begin)
+        kept = sum(len(changes) for changes in history.recent.values())
+    method += f"; every change kept: {kept}"
+    return statistics.median(step), statistics.median(alone), statistics.median(everything), method
 
 
 def main() -> None:
@@ -199,7 +208,7 @@ def main() -> None:
             for enabled in (True, False):
                 set_git_history(root, enabled)
                 timings[enabled].append(time_build(root))
-        step, alone, method = time_history(root, args.runs)
+        step, alone, everything, method = time_history(root, args.runs)
         for label, index in (("wall", 0), ("CPU", 1)):
             with_git = statistics.median(run[index] for run in timings[True])
             without = statistics.median(run[index] for run in timings[False])
@@ -211,6 +220,7 @@ def main() -> None:
             print(f"{name:34} {with_git - without:+6.2f} s ({share:+.1f} %)")
         print(f"history step alone (in-process)   median {step:.3f} s  ({method})")
         print(f"git log alone, whole history      median {alone:.3f} s")
+        print(f"history step, every change kept   median {everything:.3f} s")
 
 
 def _runs(runs: list[tuple[float, float]], index: int) -> str:

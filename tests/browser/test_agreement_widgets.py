@@ -7,6 +7,7 @@ answer for the same moment, so the script and the core cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -123,3 +124,47 @@ def test_widgets_survive_instant_navigation(example_site, page_in_timezone) -> N
     page.locator('[data-th-widget="reply-estimator"] .th-reply__deadline').wait_for()
     assert urlsplit(page.url).path.endswith("/working-agreement/response-times/")
     assert page.evaluate("window.loadedOnce") is True, "the page was reloaded, not navigated instantly"
+
+
+@pytest.mark.parametrize(
+    ("zone", "named"),
+    [
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Asia/Kolkata", "Asia/Kolkata"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+        ("Europe/Amsterdam", "Europe/Amsterdam"),
+    ],
+)
+def test_the_readers_zone_goes_by_its_current_name(
+    example_site, page_in_timezone, zone: str, named: str
+) -> None:
+    """Browsers report some zones by a name IANA retired (Chromium says Asia/Calcutta for Kolkata);
+    the widgets name the zone as IANA does today, and zones merged into others keep their own names."""
+    page = open_at(page_in_timezone, example_site, zone, "working-agreement/overlap-hours/")
+    widget = page.locator('[data-th-widget="working-now"]')
+    widget.locator(".th-now__person").first.wait_for()
+    assert widget.locator(".th-now__zone").text_content() == named
+    strips = page.locator('[data-th-widget="strips"]')
+    assert strips.get_attribute("data-zone") == named
+    assert strips.get_by_role("button", name=f"Your time ({named})").count() == 1
+
+
+DAY = r"(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+
+def test_widgets_write_dates_as_the_site_does(example_site, page_in_timezone) -> None:
+    """Dates in the widgets are ISO, after a weekday, as on the pages the build writes; times are
+    on the 24-hour clock."""
+    page = open_at(page_in_timezone, example_site, "Asia/Tokyo", "working-agreement/overlap-hours/")
+    widget = page.locator('[data-th-widget="working-now"]')
+    widget.locator(".th-now__person").first.wait_for()
+    times = widget.locator("time").all_text_contents()
+    assert times and all(re.fullmatch(r"(\w{3} \d{4}-\d\d-\d\d )?\d\d:\d\d", text) for text in times), times
+    assert any(re.fullmatch(r"Wed 2026-11-25 \d\d:\d\d", text) for text in times)  # tomorrow in Tokyo
+    caption = page.locator(".th-strips__caption").text_content()
+    assert re.fullmatch(rf"Working hours on {DAY} \d{{4}}-\d\d-\d\d, in your time \(Asia/Tokyo\)\.", caption)
+    page.locator('[data-th-widget="strips"]').get_by_role("button", name="UTC").click()
+    caption = page.locator(".th-strips__caption").text_content()
+    assert re.fullmatch(rf"Working hours on {DAY} \d{{4}}-\d\d-\d\d, in UTC\.", caption), caption

@@ -137,7 +137,7 @@ def test_site_search_finds_decisions(page: Page, example_site, words: str, stem:
 def test_superseded_banner_links_to_its_successor(page: Page, example_site) -> None:
     """A superseded decision shows the banner, and its link opens the decision that replaced it."""
     page.goto(example_site.url + "decisions/0003-self-host-postgresql/")
-    banner = page.locator("blockquote", has=page.locator(".th-banner--superseded"))
+    banner = page.locator('.th-banner[data-status="superseded"]')
     expect(banner).to_contain_text("Superseded by ADR-0009")
     banner.locator("a").click()
     expect(page).to_have_url(address(example_site.url + "decisions/0009-move-to-managed-postgresql/"))
@@ -161,7 +161,7 @@ def test_instant_navigation_keeps_the_widgets_working(page: Page, example_site) 
     assert visible_numbers(page) == [3]
     page.locator(f"{INDEX_ROWS}:not([hidden]) a").first.click()
     expect(page).to_have_url(address(example_site.url + "decisions/0003-self-host-postgresql/"))
-    page.locator(".th-banner--superseded").locator("xpath=..").locator("a").click()
+    page.locator(".th-banner--superseded a").click()
     expect(page.locator("h1")).to_contain_text("Move the primary database to managed PostgreSQL")
     page.locator(".md-nav--primary").get_by_role("link", name="Graph", exact=True).click()
     expect(page.locator(".mermaid svg").first).to_be_visible()

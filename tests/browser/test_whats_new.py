@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import address
 
 LONG_AGO = 946684800000  # 2000-01-01, in milliseconds: every page changed since
+READER_ZONE = "Europe/London"
+"""The reader's zone: dates in the list are the reader's own days (London is UTC on 2000-01-01)."""
 
 
 def storage_key(site_url: str) -> str:
@@ -25,10 +31,11 @@ def visit(page, url: str) -> None:
 
 
 @pytest.mark.browser
-def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> None:
+def test_changed_pages_are_marked_since_the_last_visit(example_site, page_in_timezone) -> None:
     """First visit: no marks. After a long absence: links to changed pages are marked, the page being
     read counts as read, What's new lists the rest, and "Mark all as read" clears every mark."""
     key = storage_key(example_site.url)
+    page = page_in_timezone(READER_ZONE)
     visit(page, example_site.url + "start-here/")
     assert page.locator(".th-changed").count() == 0
     state = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
@@ -38,7 +45,11 @@ def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> No
     visit(page, example_site.url + "start-here/")
     path = page.locator("article ol").first
     path.locator(".th-changed").first.wait_for()
-    assert path.locator("a:has(.th-changed)").count() == path.locator("a").count()
+    # Every page on the path changed since 2000, but the guide is kept out by `changes_exclude`.
+    paths = "links => links.map(link => link.pathname)"
+    marked = path.locator("a:has(.th-changed)").evaluate_all(paths)
+    unmarked = path.locator("a:not(:has(.th-changed))").evaluate_all(paths)
+    assert len(marked) >= 5 and [urlsplit(example_site.url).path + "guide/"] == unmarked
 
     # Material's instant navigation swaps the page without reloading: the marks follow. It changes
     # the address on the click, before the new page arrives, so wait for the new page's heading: its
@@ -55,6 +66,14 @@ def test_changed_pages_are_marked_since_the_last_visit(example_site, page) -> No
     listing.locator("li").first.wait_for()
     titles = listing.locator("li a").all_text_contents()
     assert "Your first week" in titles and "Tools and access" not in titles
+    assert re.search(r"since your last visit \(2000-01-01\)", listing.inner_text())  # ISO, as the site
+    rows = json.loads((example_site.root / "changes.json").read_text("utf-8"))["pages"]
+    week = next(row for row in rows if row[0] == "onboarding/first-week/")
+    first_week = listing.locator("li", has_text="Your first week")
+    expect(first_week.locator(".th-since-last-visit__when")).to_have_text(
+        " — " + dt.datetime.fromtimestamp(week[1], ZoneInfo(READER_ZONE)).date().isoformat()
+    )
+    expect(first_week.locator(".th-since-last-visit__subject")).to_have_text(": " + week[4])
     assert listing.evaluate("element => element.querySelector('script, img') === null")
 
     listing.get_by_role("button", name="Mark all as read").click()

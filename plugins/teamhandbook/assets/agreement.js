@@ -13,6 +13,9 @@
  *
  * Time-zone arithmetic matches the Python core (zoneinfo): local clock times skipped when clocks
  * go forward use the offset before the change, and repeated ones take their first occurrence.
+ * Dates are written as the rest of the site writes them, ISO 8601 (2026-11-24), after an English
+ * weekday; times on the 24-hour clock. The reader's time zone is named by its current IANA name
+ * (Asia/Kolkata), though browsers report some zones by a name IANA retired (Asia/Calcutta).
  * Authors' text is only ever set with textContent.
  */
 (function () {
@@ -21,14 +24,48 @@
   var MINUTE = 60000;
   var DAY_MS = 86400000;
   var SEARCH_DAYS = 800;
-  var formatters = {};
+  var WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  var formatters = new Map();
   var timer = null;
+
+  /*
+   * Zones that browsers (through ICU and CLDR, which keep retired names stable) report by a name
+   * IANA has since renamed. Only renames are listed: a zone IANA merged into another one (Europe/
+   * Amsterdam into Europe/Brussels) keeps its own name, which is still the right one for readers.
+   */
+  var CURRENT_ZONE_NAMES = new Map([
+    ["Africa/Asmera", "Africa/Asmara"],
+    ["America/Buenos_Aires", "America/Argentina/Buenos_Aires"],
+    ["America/Catamarca", "America/Argentina/Catamarca"],
+    ["America/Coral_Harbour", "America/Atikokan"],
+    ["America/Cordoba", "America/Argentina/Cordoba"],
+    ["America/Godthab", "America/Nuuk"],
+    ["America/Indianapolis", "America/Indiana/Indianapolis"],
+    ["America/Jujuy", "America/Argentina/Jujuy"],
+    ["America/Louisville", "America/Kentucky/Louisville"],
+    ["America/Mendoza", "America/Argentina/Mendoza"],
+    ["Asia/Calcutta", "Asia/Kolkata"],
+    ["Asia/Katmandu", "Asia/Kathmandu"],
+    ["Asia/Rangoon", "Asia/Yangon"],
+    ["Asia/Saigon", "Asia/Ho_Chi_Minh"],
+    ["Atlantic/Faeroe", "Atlantic/Faroe"],
+    ["Europe/Kiev", "Europe/Kyiv"],
+    ["Pacific/Enderbury", "Pacific/Kanton"],
+    ["Pacific/Ponape", "Pacific/Pohnpei"],
+    ["Pacific/Truk", "Pacific/Chuuk"],
+  ]);
 
   /* ---- time zones ---------------------------------------------------------------------- */
 
+  /* The reader's time zone, by its current IANA name. */
+  function readerZone() {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    return CURRENT_ZONE_NAMES.get(zone) || zone;
+  }
+
   function partsFormatter(tz) {
-    if (!formatters[tz]) {
-      formatters[tz] = new Intl.DateTimeFormat("en-US", {
+    if (!formatters.has(tz)) {
+      formatters.set(tz, new Intl.DateTimeFormat("en-US", {
         timeZone: tz,
         hourCycle: "h23",
         year: "numeric",
@@ -37,9 +74,9 @@
         hour: "numeric",
         minute: "numeric",
         second: "numeric",
-      });
+      }));
     }
-    return formatters[tz];
+    return formatters.get(tz);
   }
 
   /* The local calendar date and clock time of an instant in a time zone. */
@@ -94,9 +131,6 @@
   }
 
   function isoDate(date) {
-    var pad = function (n) {
-      return (n < 10 ? "0" : "") + n;
-    };
     return date.year + "-" + pad(date.month) + "-" + pad(date.day);
   }
 
@@ -250,14 +284,24 @@
 
   /* ---- formatting ------------------------------------------------------------------------ */
 
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* A moment on a zone's clock, as the site writes times: "15:30", or "Thu 2026-11-26 15:30". */
   function format(ms, tz, withDay) {
-    var options = { timeZone: tz, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
-    if (withDay) {
-      options.weekday = "short";
-      options.day = "numeric";
-      options.month = "short";
+    var p = parts(ms, tz);
+    var clock = pad(p.hour) + ":" + pad(p.minute);
+    if (!withDay) {
+      return clock;
     }
-    return new Intl.DateTimeFormat(undefined, options).format(new Date(ms));
+    var date = { year: p.year, month: p.month, day: p.day };
+    return WEEKDAYS[weekday(date)].slice(0, 3) + " " + isoDate(date) + " " + clock;
+  }
+
+  /* A date as the site writes dates for readers: "Wednesday 2026-11-25". */
+  function longDate(date) {
+    return WEEKDAYS[weekday(date)] + " " + isoDate(date);
   }
 
   function sameLocalDay(a, b, tz) {
@@ -569,19 +613,25 @@
         node.appendChild(bar("now", [[now, now + MINUTE]], day.from, day.to)[0]);
       }
     });
+    placeHours(root, day, reader);
     var caption = root.querySelector(".th-strips__caption");
     if (caption) {
-      var label = new Intl.DateTimeFormat(undefined, {
-        timeZone: "UTC",
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-      }).format(new Date(Date.UTC(day.date.year, day.date.month - 1, day.date.day)));
-      var time = el("time", null, label);
+      var time = el("time", null, longDate(day.date));
       time.setAttribute("datetime", isoDate(day.date));
       caption.replaceChildren(document.createTextNode("Working hours on "), time, document.createTextNode(", in your time (" + reader + ")."));
     }
     root.setAttribute("data-zone", reader);
+  }
+
+  /* Put each hour of the axis where that hour of the reader's day falls: a day with a clock change
+     is 23 or 25 hours long, so its hours are not evenly spread. */
+  function placeHours(root, day, reader) {
+    root.querySelectorAll(".th-strips__hour[data-hour]").forEach(function (tick) {
+      var hour = parseInt(tick.getAttribute("data-hour"), 10);
+      var at = localInstant(day.date, hour * 60, reader);
+      tick.style.left = ((at - day.from) / (day.to - day.from)) * 100 + "%";
+    });
+    root.classList.toggle("th-strips--uneven", day.to - day.from !== DAY_MS);
   }
 
   function setUpStrips(root, data, reader) {
@@ -602,6 +652,7 @@
         var fresh = original.cloneNode(true);
         root.replaceChildren.apply(root, Array.prototype.slice.call(fresh.childNodes));
         root.insertBefore(toggle, root.firstChild);
+        root.classList.remove("th-strips--uneven");
         root.setAttribute("data-zone", "UTC");
       }
     };
@@ -645,7 +696,7 @@
     if (!data) {
       return;
     }
-    var reader = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    var reader = readerZone();
     var updates = [];
     widgets.forEach(function (root) {
       var kind = root.getAttribute("data-th-widget");

@@ -4,7 +4,8 @@
  * The index is a plain Markdown table, so it is searchable and readable without JavaScript;
  * this script adds a status filter, a tag filter and a sort order above it. The choices are
  * kept in the address (#status=accepted&tag=process&sort=date-desc), so a filtered view can
- * be shared. Authors' text is only ever read with textContent, never written as HTML.
+ * be shared. Authors' text is only ever read with textContent, never written as HTML; tag and
+ * status names are kept in Maps, so a tag called "__proto__" or "constructor" is a tag like any other.
  */
 (function () {
   "use strict";
@@ -64,43 +65,40 @@
     return { wrapper: wrapper, control: control };
   }
 
-  function countBy(rows, key) {
-    var counts = {};
-    rows.forEach(function (entry) {
-      counts[key(entry)] = (counts[key(entry)] || 0) + 1;
-    });
-    return counts;
+  function increment(counts, key) {
+    counts.set(key, (counts.get(key) || 0) + 1);
   }
 
   function statusOptions(rows) {
-    var labels = {};
+    var labels = new Map();
+    var counts = new Map();
     rows.forEach(function (entry) {
-      labels[entry.status] = labels[entry.status] || entry.statusLabel;
-    });
-    var counts = countBy(rows, function (entry) {
-      return entry.status;
+      if (!labels.has(entry.status)) {
+        labels.set(entry.status, entry.statusLabel);
+      }
+      increment(counts, entry.status);
     });
     var options = [["", "All statuses (" + rows.length + ")"]];
-    Object.keys(labels).forEach(function (status) {
-      var label = status === "unknown" ? "No or unknown status" : labels[status];
-      options.push([status, label + " (" + counts[status] + ")"]);
+    labels.forEach(function (label, status) {
+      var shown = status === "unknown" ? "No or unknown status" : label;
+      options.push([status, shown + " (" + counts.get(status) + ")"]);
     });
     return options;
   }
 
   function tagOptions(rows) {
-    var counts = {};
+    var counts = new Map();
     rows.forEach(function (entry) {
       entry.tags.forEach(function (tag) {
-        counts[tag] = (counts[tag] || 0) + 1;
+        increment(counts, tag);
       });
     });
-    var tags = Object.keys(counts).sort(function (a, b) {
+    var tags = Array.from(counts.keys()).sort(function (a, b) {
       return a.localeCompare(b, undefined, { sensitivity: "base" });
     });
     return [["", "All tags"]].concat(
       tags.map(function (tag) {
-        return [tag, tag + " (" + counts[tag] + ")"];
+        return [tag, tag + " (" + counts.get(tag) + ")"];
       })
     );
   }
@@ -123,15 +121,25 @@
     };
   }
 
+  /* Decode part of an address; a malformed one (a stray "%") is taken as written. */
+  function decode(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
   function readHash() {
-    var state = {};
+    var state = Object.create(null);
     location.hash
       .replace(/^#/, "")
       .split("&")
       .forEach(function (pair) {
-        var parts = pair.split("=");
-        if (parts.length === 2 && ["status", "tag", "sort"].indexOf(parts[0]) >= 0) {
-          state[parts[0]] = decodeURIComponent(parts[1]);
+        var at = pair.indexOf("=");
+        var key = at > 0 ? pair.slice(0, at) : "";
+        if (["status", "tag", "sort"].indexOf(key) >= 0) {
+          state[key] = decode(pair.slice(at + 1));
         }
       });
     return state;

@@ -26,7 +26,28 @@
   }
 
   function normalise(path) {
-    return decodeURI(path).replace(/index\.html$/, "");
+    var decoded = path;
+    try {
+      decoded = decodeURI(path);
+    } catch (error) {
+      /* a malformed address ("%" not followed by two hex digits) is compared as written */
+    }
+    return decoded.replace(/index\.html$/, "");
+  }
+
+  /* A page's time in a record keyed by address: own entries only, so no address is special. */
+  function timeOf(record, url) {
+    return Object.prototype.hasOwnProperty.call(record, url) && typeof record[url] === "number" ? record[url] : 0;
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* A day as the site writes dates, ISO 8601, in the reader's own time zone: "2026-11-24". */
+  function isoDay(ms) {
+    var date = new Date(ms);
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
   }
 
   function relativePath(url, root) {
@@ -79,10 +100,11 @@
       state.baseline = state.lastSeen;
     }
     state.lastSeen = now;
-    var seen = {};
-    Object.keys(state.seen || {}).forEach(function (url) {
-      if (state.seen[url] > state.baseline) {
-        seen[url] = state.seen[url]; // older marks are covered by the baseline
+    var seen = Object.create(null);
+    var kept = state.seen && typeof state.seen === "object" ? state.seen : {};
+    Object.keys(kept).forEach(function (url) {
+      if (timeOf(kept, url) > state.baseline) {
+        seen[url] = kept[url]; // older marks are covered by the baseline
       }
     });
     if (here !== null) {
@@ -92,12 +114,15 @@
   }
 
   function changedSince(rows, state) {
-    var changed = {};
+    var changed = Object.create(null);
     rows.forEach(function (row) {
+      if (!Array.isArray(row) || typeof row[0] !== "string") {
+        return;
+      }
       var url = normalise(row[0]);
       var when = row[1] * 1000;
-      if (when > state.baseline && !(state.seen[url] >= when)) {
-        changed[url] = { url: url, when: when, title: row[2], kind: row[3] };
+      if (when > state.baseline && !(timeOf(state.seen, url) >= when)) {
+        changed[url] = { url: url, when: when, title: String(row[2]), kind: row[3], subject: row[4] ? String(row[4]) : "" };
       }
     });
     return changed;
@@ -144,7 +169,7 @@
       });
     var heading = document.createElement("p");
     heading.className = "th-since-last-visit__title";
-    var since = new Date(state.baseline).toLocaleDateString();
+    var since = isoDay(state.baseline);
     if (!entries.length) {
       heading.textContent = "Nothing has changed since your last visit (" + since + ").";
       holder.appendChild(heading);
@@ -161,9 +186,15 @@
       link.textContent = entry.title;
       var when = document.createElement("span");
       when.className = "th-since-last-visit__when";
-      when.textContent = " — " + new Date(entry.when).toLocaleDateString();
+      when.textContent = " — " + isoDay(entry.when);
       item.appendChild(link);
       item.appendChild(when);
+      if (entry.subject) {
+        var subject = document.createElement("span");
+        subject.className = "th-since-last-visit__subject";
+        subject.textContent = ": " + entry.subject;
+        item.appendChild(subject);
+      }
       list.appendChild(item);
     });
     var done = document.createElement("button");

@@ -33,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
     until = _date(args.until, "--until") if args.until else today
     if until < since:
         raise CommandError(f"--until ({until.isoformat()}) is before --since ({since.isoformat()})")
-    handbook = load_handbook(config.settings)
+    handbook = load_handbook(config.settings, changes_since=since)
     options = config.settings.pages
-    events = between(change_events(handbook.pages, handbook.decisions, handbook.history), since, until)
+    every = change_events(handbook.pages, handbook.decisions, handbook.history, options.changes_exclude)
+    events = between(every, since, until)
     digest = Digest(
         title=config.site_name or "Handbook",
         since=since,

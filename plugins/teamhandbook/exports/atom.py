@@ -2,12 +2,14 @@
 
 Entry ids are stable: a decision's status event is ``<page URL>#<status>``, a page change is
 ``<page URL>#changed-<commit>``, so feed readers show each event once. Changes known only from file
-times are left out, since their ids would change with every checkout.
+times are left out, since their ids would change with every checkout. Each entry says what changed:
+its summary and content carry the subjects of the commits behind it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
@@ -69,6 +71,9 @@ def _entry(event: ChangeEvent, site: SiteAddress) -> ET.Element:
     summary = _summary(event)
     if summary:
         _text(entry, "summary", summary)
+    if event.subjects:
+        content = _text(entry, "content", _content(event))
+        content.set("type", "html")
     for tag in event.decision.tags if event.decision is not None else ():
         ET.SubElement(entry, "category", {"term": tag})
     return entry
@@ -92,7 +97,14 @@ def _title(event: ChangeEvent) -> str:
 
 
 def _summary(event: ChangeEvent) -> str:
-    """Return a one-paragraph summary: who decided, or what the page is for."""
+    """Return a one-paragraph summary: what changed (the commits' subjects), then who decided or
+    what the page is for."""
+    said = "; ".join(event.subjects).rstrip(".") + "." if event.subjects else ""
+    return " ".join(part for part in (said, _about(event)) if part)
+
+
+def _about(event: ChangeEvent) -> str:
+    """Return who decided and until when feedback is welcome, or what the page is for."""
     decision = event.decision
     if decision is None:
         return event.page.description or (event.page.step.why if event.page.step else "")
@@ -102,6 +114,18 @@ def _summary(event: ChangeEvent) -> str:
     if decision.feedback_by and event.kind == "proposed":
         parts.append(f"Feedback is welcome until {decision.feedback_by.isoformat()}.")
     return " ".join(parts)
+
+
+def _content(event: ChangeEvent) -> str:
+    """Return the entry's HTML content: each commit behind it with its date and author, then
+    who decided or what the page is for."""
+    items = []
+    for commit in event.commits:
+        if commit.subject:
+            who = f", {html.escape(commit.author)}" if commit.author else ""
+            items.append(f"<li>{html.escape(commit.subject)} ({commit.when.date().isoformat()}{who})</li>")
+    about = _about(event)
+    return "<ul>" + "".join(items) + "</ul>" + (f"<p>{html.escape(about)}</p>" if about else "")
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -30,6 +30,9 @@ class Change:
     created: bool = False
     """True when the change added the file: it has not been edited since."""
 
+    subject: str = ""
+    """The first line of the commit's message, saying what changed; '' for file times."""
+
 
 @dataclass
 class History:
@@ -42,6 +45,20 @@ class History:
     reason: str = ""
     """Why file times were used instead of git, when they were: ``not a git repository``."""
 
+    since: dt.datetime | None = None
+    """The start of the period whose changes are kept one by one in ``recent``."""
+
+    recent: dict[str, list[Change]] = field(default_factory=dict)
+    """Every change of each file since ``since``, newest first, by path (git history only)."""
+
     def get(self, source: str) -> Change | None:
         """Return the last change of a file, if known."""
         return self.changes.get(source)
+
+    def changes_of(self, source: str) -> list[Change]:
+        """Return a file's changes since ``since``, newest first; at least its last change, if known."""
+        recent = self.recent.get(source)
+        if recent:
+            return recent
+        last = self.changes.get(source)
+        return [last] if last is not None else []

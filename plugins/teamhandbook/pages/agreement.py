@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from ..model.agreement import Agreement, AgreementPage, Duration, Mode, Template, day_names
 from . import markdown as md
+from .tables import Column, card_table
 
 SITE_FOLDER = "working-agreement"
 """Where the agreement's pages live in the site, whatever the source folder is called."""
@@ -76,28 +77,26 @@ def response_table(agreement: Agreement) -> str:
     if not agreement.tiers:
         return "*No response times are agreed yet: add `response-times` to agreement.yml.*"
     channels = list(dict.fromkeys(name for tier in agreement.tiers for name in tier.channels))
-    labels = [md.text((agreement.channel(name) or _Named(name)).label) for name in channels]
+    labels = [(agreement.channel(name) or _Named(name)).label for name in channels]
     header = ["Urgency", "Answer within", *[f"On {label}" for label in labels], "For", "For example"]
-    rows = [_row(header), _row(["---"] * len(header))]
+    rows = []
     for tier in agreement.tiers:
-        per_channel = [within(tier.within_on(name)) for name in channels]
+        per_channel = [md.attr(within(tier.within_on(name))) for name in channels]
         rows.append(
-            _row(
-                [
-                    f"**{md.text(tier.label)}**",
-                    within(tier.within),
-                    *per_channel,
-                    md.text(tier.meaning) or "—",
-                    md.text(tier.example) or "—",
-                ]
-            )
+            [
+                f"<strong>{md.attr(tier.label)}</strong>",
+                md.attr(within(tier.within)),
+                *per_channel,
+                md.attr(tier.meaning) or "—",
+                md.attr(tier.example) or "—",
+            ]
         )
     note = (
         "Counted in the recipient's working hours: a business hour is an hour of their working "
         "time, and a business day is one of their working days, however long. A message sent "
         "outside their hours starts counting when their next working span begins."
     )
-    return "\n".join(rows) + "\n\n" + note + "\n"
+    return card_table("responses", [Column(name) for name in header], rows) + "\n\n" + note + "\n"
 
 
 class _Named:
@@ -107,30 +106,24 @@ class _Named:
         self.label = name
 
 
-def _row(cells: list[str]) -> str:
-    """Return one row of a Markdown table."""
-    return "| " + " | ".join(cells) + " |"
-
-
 def channel_table(agreement: Agreement) -> str:
     """Return the channels: what each is for, what it is not for, what to expect, who sees it."""
     if not agreement.channels:
         return "*No channels are listed yet: add `channels` to agreement.yml.*"
-    rows = [_row(["Channel", "Use it for", "Not for", "What to expect", "Visible to"]), _row(["---"] * 5)]
+    columns = [Column(name) for name in ("Channel", "Use it for", "Not for", "What to expect", "Visible to")]
+    rows = []
     for channel in agreement.channels:
         visible = {True: "the whole team", False: "the people in it", None: "—"}[channel.public]
         rows.append(
-            _row(
-                [
-                    f"**{md.text(channel.label)}**",
-                    md.text(channel.purpose) or "—",
-                    md.text(channel.not_for) or "—",
-                    md.text(channel.expect) or "—",
-                    visible,
-                ]
-            )
+            [
+                f"<strong>{md.attr(channel.label)}</strong>",
+                md.attr(channel.purpose) or "—",
+                md.attr(channel.not_for) or "—",
+                md.attr(channel.expect) or "—",
+                visible,
+            ]
         )
-    return "\n".join(rows) + "\n"
+    return card_table("channels", columns, rows) + "\n"
 
 
 def escalation_block(agreement: Agreement) -> str:
@@ -192,19 +185,18 @@ def sync_table(agreement: Agreement) -> str:
     if rules is None or not rules.situations:
         return "*No situations are listed yet: add `sync-or-async` to agreement.yml.*"
     default = {Mode.ASYNC: "writing", Mode.SYNC: "meeting", Mode.EITHER: "whatever fits"}[rules.default]
-    rows = [_row(["Situation", "Meeting", "Writing", "We"]), _row(["---"] * 4)]
+    columns = [Column(name) for name in ("Situation", "Meeting", "Writing", "We")]
+    rows = []
     for item in rules.situations:
         rows.append(
-            _row(
-                [
-                    md.text(item.situation),
-                    md.text(item.sync) or "—",
-                    md.text(item.async_) or "—",
-                    f"**{_MODE_LABELS[item.prefer]}**",
-                ]
-            )
+            [
+                md.attr(item.situation),
+                md.attr(item.sync) or "—",
+                md.attr(item.async_) or "—",
+                f"<strong>{_MODE_LABELS[item.prefer]}</strong>",
+            ]
         )
-    return f"Our default is {default}.\n\n" + "\n".join(rows) + "\n"
+    return f"Our default is {default}.\n\n" + card_table("sync", columns, rows) + "\n"
 
 
 def call_rule(agreement: Agreement) -> str:

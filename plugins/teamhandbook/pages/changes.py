@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fnmatch import fnmatchcase
 
 from ..model.decision import Decision, DecisionLog, Status
 from ..model.history import Change, History, HistorySource
@@ -40,6 +41,23 @@ class ChangeEvent:
     successor: Decision | None = None
     """For a superseded decision, the decision that replaced it."""
 
+    commits: tuple[Change, ...] = ()
+    """The commits behind the event, newest first, each with the subject that says what changed:
+    the page's changes in the period history lists one by one, or at least its last change."""
+
+    @property
+    def subjects(self) -> list[str]:
+        """What changed, in the words of the commits: their subjects, newest first, each once."""
+        return list(dict.fromkeys(commit.subject for commit in self.commits if commit.subject))
+
+    @property
+    def authors(self) -> list[str]:
+        """Everyone who made the changes behind the event, the latest first, each once."""
+        names = [commit.author for commit in self.commits if commit.author]
+        if not names and self.author:
+            names = [self.author]
+        return list(dict.fromkeys(names))
+
     @property
     def author(self) -> str | None:
         """Who made the change, when history knows it."""
@@ -63,14 +81,18 @@ class ChangeEvent:
         return True
 
 
-def change_events(pages: Iterable[HandbookPage], log: DecisionLog, history: History) -> list[ChangeEvent]:
-    """Return every event of the handbook, newest first."""
-    pages_by_source = {page.source: page for page in pages}
+def change_events(
+    pages: Iterable[HandbookPage], log: DecisionLog, history: History, exclude: Iterable[str] = ()
+) -> list[ChangeEvent]:
+    """Return every event of the handbook, newest first; pages matching ``exclude`` are left out."""
+    pages_by_source = {page.source: page for page in reader_facing(pages, exclude)}
     events: list[ChangeEvent] = []
     for page in pages_by_source.values():
         change = history.get(page.source)
         if page.kind is not PageKind.DECISION and change is not None:
-            events.append(ChangeEvent(change.when, ADDED if change.created else CHANGED, page, change=change))
+            kind = ADDED if change.created else CHANGED
+            commits = _commits(history, page)
+            events.append(ChangeEvent(change.when, kind, page, change=change, commits=commits))
     for decision in log:
         page = pages_by_source.get(decision.source)
         if page is not None:
@@ -79,9 +101,37 @@ def change_events(pages: Iterable[HandbookPage], log: DecisionLog, history: Hist
     return events
 
 
+def reader_facing(pages: Iterable[HandbookPage], exclude: Iterable[str]) -> list[HandbookPage]:
+    """Return the pages whose changes readers are told about: those no ``exclude`` pattern matches.
+
+    Patterns match a page's path in the site (``guide/changes.md``), with ``*`` matching across
+    folders, as in ``guide/*``; a pattern that names a folder (``guide/``) matches everything in it.
+    """
+    patterns = [p + "*" if p.endswith("/") else p for p in exclude]
+    if not patterns:
+        return list(pages)
+    return [page for page in pages if not any(fnmatchcase(page.src_uri, p) for p in patterns)]
+
+
+def _commits(history: History, page: HandbookPage) -> tuple[Change, ...]:
+    """Return the commits that changed a page in the period history lists, or its last one."""
+    return tuple(change for change in history.changes_of(page.source) if change.source is HistorySource.GIT)
+
+
 def between(events: Iterable[ChangeEvent], since: dt.date, until: dt.date | None = None) -> list[ChangeEvent]:
-    """Return the events on or after ``since`` (and on or before ``until``), keeping their order."""
-    return [e for e in events if e.when.date() >= since and (until is None or e.when.date() <= until)]
+    """Return the events on or after ``since`` (and on or before ``until``), keeping their order;
+    each keeps the commits of that period only."""
+    chosen = []
+    for event in events:
+        if _within(event.when.date(), since, until):
+            commits = tuple(c for c in event.commits if _within(c.when.date(), since, until))
+            chosen.append(event if commits == event.commits else replace(event, commits=commits))
+    return chosen
+
+
+def _within(day: dt.date, since: dt.date, until: dt.date | None) -> bool:
+    """Tell whether a day falls in a period; ``until`` None leaves it open."""
+    return day >= since and (until is None or day <= until)
 
 
 def open_for_feedback(log: DecisionLog) -> list[Decision]:
@@ -96,11 +146,15 @@ def _decision_events(
     """Return a decision's status event and, when its text changed later, an ``updated`` event."""
     change = history.get(decision.source)
     status_event = _status_event(decision, page, log, history, change)
-    events = [status_event] if status_event is not None else []
+    commits = _commits(history, page)
     edited = change is not None and not change.created
     if edited and (status_event is None or change.when.date() > status_event.when.date()):
-        events.append(ChangeEvent(change.when, UPDATED, page, decision, change))
-    return events
+        updated = ChangeEvent(change.when, UPDATED, page, decision, change, commits=commits)
+        return [status_event, updated] if status_event is not None else [updated]
+    if status_event is None:
+        return []
+    # No later edit: the commits are those that wrote the status, and say why.
+    return [replace(status_event, commits=commits)]
 
 
 def _status_event(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from ..model.addresses import INDEX_PATH
 from ..model.decision import STATUS_ORDER, Decision, DecisionLog
 from . import markdown as md
+from .tables import Column, card_table
 
 _FILTERS = '<div class="th-decision-filters" hidden></div>'
 """The placeholder the browser fills with the filter and sort controls."""
@@ -26,7 +27,7 @@ _EMPTY = (
 
 
 _COLUMNS = ("#", "Decision", "Status", "Date", "Deciders", "Tags")
-_RIGHT = ' style="text-align: right;"'
+_HTML_COLUMNS = (Column("#", numeric=True), *(Column(name) for name in _COLUMNS[1:]))
 """The number column is right-aligned, as Markdown's ``--:`` makes it."""
 
 
@@ -36,7 +37,8 @@ def decision_index(
     """Return the Markdown of the decision index.
 
     ``href`` is a decision page's address relative to the index; with it, the table is written in
-    HTML (same rows, same classes), without it in Markdown with links to the decisions' files.
+    HTML (same rows, same classes; cards on narrow screens), without it in Markdown with links to
+    the decisions' files.
     """
     parts = [
         f"# {md.text(title)}",
@@ -67,8 +69,7 @@ def counts(log: DecisionLog) -> str:
 def _count(value: str, label: str, number: int) -> str:
     """Return one status count."""
     return (
-        f'<span class="th-count" data-status="{value}">'
-        f'<span class="th-status th-status--{value}">{label}</span> '
+        f'<span class="th-count" data-status="{value}">{md.status_badge(value, label, md.state_of(value))} '
         f'<span class="th-count__number">{number}</span></span>'
     )
 
@@ -84,16 +85,11 @@ def _table(log: DecisionLog) -> str:
 
 def _html_table(log: DecisionLog, href: Callable[[Decision], str]) -> str:
     """Return the table of decisions as HTML, linking each to the address ``href`` gives."""
-    head = "".join(f"<th{_RIGHT if i == 0 else ''}>{name}</th>" for i, name in enumerate(_COLUMNS))
-    rows = ["<table>", f"<thead>\n<tr>{head}</tr>\n</thead>", "<tbody>"]
-    for decision in log:
-        link = f'<a href="{md.attr(href(decision))}">{md.attr(decision.title)}</a>'
-        number, *cells = _cells(decision, link)
-        rows.append(
-            f"<tr><td{_RIGHT}>{number}</td>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-        )
-    rows += ["</tbody>", "</table>"]
-    return "\n".join(rows)
+    rows = (
+        _cells(decision, f'<a href="{md.attr(href(decision))}">{md.attr(decision.title)}</a>')
+        for decision in log
+    )
+    return card_table("decisions", _HTML_COLUMNS, rows)
 
 
 def _cells(decision: Decision, link: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -12,6 +13,7 @@ from .links import rebase, rewrite_links
 from .log_index import LogIndex
 
 _BANNERS: dict[Status, tuple[str, str]] = {
+    Status.ACCEPTED: ("Accepted", "This decision is in force: the team works this way."),
     Status.SUPERSEDED: ("Superseded", "This decision no longer applies."),
     Status.DEPRECATED: ("Deprecated", "This decision no longer applies."),
     Status.REJECTED: ("Rejected", "This was proposed and turned down; it is kept for the record."),
@@ -34,6 +36,11 @@ class DecisionPageOptions:
     """Put the metadata header (HTML) in the Markdown. A builder that inserts ``header()`` into
     the rendered page itself turns this off, and saves Python-Markdown parsing it as raw HTML."""
 
+    href: Callable[[Decision], str] | None = None
+    """A decision page's address relative to another decision's page. With it, the banner and the
+    relations are HTML, marked to stay out of search snippets; without it, Markdown with links to
+    the decisions' pages, which any builder resolves."""
+
 
 def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOptions | None = None) -> str:
     """Return the Markdown of a decision's page."""
@@ -42,8 +49,8 @@ def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOpti
     parts = [
         f"# {md.text(decision.title)}",
         header(decision, options) if options.header else "",
-        banner(decision, index.log, page),
-        relations(decision, index, page),
+        banner(decision, index.log, page, options.href),
+        relations(decision, index, page, options.href),
         _body(decision, index),
     ]
     if options.neighbours:
@@ -73,7 +80,11 @@ def header(decision: Decision, options: DecisionPageOptions) -> str:
     if options.show_tags and decision.tags:
         items.append(_meta("Tags", md.tag_chips(decision.tags)))
     lines = "\n".join(items)
-    return f'<div class="th-decision-meta" data-decision="{md.attr(decision.id)}">\n{lines}\n</div>'
+    # Left out of the search index: a result's snippet starts at the decision's text.
+    return (
+        f'<div class="th-decision-meta" data-decision="{md.attr(decision.id)}" data-search-exclude>\n'
+        f"{lines}\n</div>"
+    )
 
 
 def _meta(label: str, value: str) -> str:
@@ -86,39 +97,77 @@ def _raw_or_dash(decision: Decision) -> str:
     return md.attr(decision.date_raw) if decision.date_raw else "—"
 
 
-def banner(decision: Decision, log: DecisionLog, page: str) -> str:
-    """Return a prominent notice for decisions that are not simply accepted, else ''."""
+def banner(
+    decision: Decision, log: DecisionLog, page: str, href: Callable[[Decision], str] | None = None
+) -> str:
+    """Return a prominent notice of what the decision's status means for the reader.
+
+    With ``href`` (a decision page's address relative to this one) it is HTML, left out of the
+    search index; without it, a Markdown block quote any builder shows.
+    """
     successors = [log.get(target) for target in decision.relation_ids("superseded_by")]
     successors = [s for s in successors if s is not None]
     status = decision.status
     if successors and status is not Status.SUPERSEDED:
         status = Status.SUPERSEDED  # the other side says so; show it rather than hide it
-    if status not in _BANNERS:
-        return ""
-    title, sentence = _BANNERS[status]
-    marker = f'<span class="th-banner th-banner--{status.value}"></span>'
-    if successors:
-        links = ", ".join(md.decision_link(s, page) for s in successors)
-        return f"> {marker}**{title}** by {links}. Read that decision for what applies now."
-    if status is Status.PROPOSED and decision.feedback_by:
-        return (
-            f"> {marker}**{title}.** {sentence} Feedback is welcome until "
-            f"{md.time_tag(decision.feedback_by)}."
+    escape = md.text if href is None else md.attr
+    if status is None:
+        key, state, title = "unknown", "", "Status unknown"
+        sentence = (
+            f"Its status, “{escape(decision.status_raw)}”, is not one the handbook knows: "
+            "ask its owner whether it applies."
+            if decision.status_raw
+            else "The record does not say whether it applies: ask its owner."
         )
-    return f"> {marker}**{title}.** {sentence}"
+    else:
+        key, state = status.value, md.STATUS_STATES.get(status, "")
+        title, sentence = _BANNERS[status]
+    if href is None:
+        strong = f"**{title}**"
+        links = ", ".join(md.decision_link(s, page) for s in successors)
+    else:
+        strong = f'<strong class="th-banner__title">{title}</strong>'
+        links = ", ".join(f'<a href="{md.attr(href(s))}">{md.attr(md.full_title(s))}</a>' for s in successors)
+    if successors:
+        text = f"{strong} by {links}. Read that decision for what applies now."
+    elif status is Status.PROPOSED and decision.feedback_by:
+        text = f"{strong}. {sentence} Feedback is welcome until {md.time_tag(decision.feedback_by)}."
+    else:
+        text = f"{strong}. {sentence}"
+    attributes = f'data-status="{key}"' + (f' data-state="{state}"' if state else "")
+    if href is None:
+        return f'> <span class="th-banner th-banner--{key}" {attributes}></span>{text}'
+    return (
+        f'<div class="th-banner th-banner--{key}" {attributes} role="note" data-search-exclude>\n'
+        f'<p class="th-banner__text">{text}</p>\n</div>'
+    )
 
 
-def relations(decision: Decision, index: LogIndex, page: str) -> str:
+def relations(
+    decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
+) -> str:
     """Return the links to the decisions this one supersedes and relates to."""
     superseded = [index.log.get(i) for i in decision.relation_ids("supersedes")]
-    lines = []
-    for label, targets in (
+    groups = [
         ("Supersedes", [d for d in superseded if d is not None]),
         ("Related", index.related_to(decision)),
-    ):
-        if targets:
-            lines.append(f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets))
-    return "  \n".join(lines)
+    ]
+    if href is None:
+        lines = [
+            f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets)
+            for label, targets in groups
+            if targets
+        ]
+        return "  \n".join(lines)
+    items = [
+        f'<span class="th-relations__label">{label}:</span> '
+        + ", ".join(f'<a href="{md.attr(href(t))}">{md.attr(md.full_title(t))}</a>' for t in targets)
+        for label, targets in groups
+        if targets
+    ]
+    if not items:
+        return ""
+    return '<p class="th-relations" data-search-exclude>\n' + "<br>\n".join(items) + "\n</p>"
 
 
 def neighbours(decision: Decision, index: LogIndex, page: str) -> str:

@@ -78,15 +78,22 @@ class _Markdown:
         return f"[{md.text(title)}]({self.site.absolute(self.site.page_url(src_uri))})"
 
     def event(self, event: ChangeEvent) -> str:
-        """Return one event."""
+        """Return one event, followed by what changed in the words of its commits."""
         date = event.when.date().isoformat()
+        said = self.subjects(event)
         if event.decision is None:
-            who = f", {self.escape(event.author)}" if event.author else ""
-            return f"- {self.link(event.page.title, event.page.src_uri)} ({date}{who})"
+            who = f", {self.escape(', '.join(event.authors))}" if event.authors else ""
+            return f"- {self.link(event.page.title, event.page.src_uri)} ({date}{who}){said}"
         line = f"- {event.label}: {self._decision(event.decision)}"
         if event.successor is not None:
             line += " by " + self._decision(event.successor)
-        return f"{line} ({date})"
+        return f"{line} ({date}){said}"
+
+    def subjects(self, event: ChangeEvent) -> str:
+        """Return the subjects of the commits behind an event, after a colon ('' if none)."""
+        if not event.subjects:
+            return ""
+        return ": " + "; ".join(self.escape(subject) for subject in event.subjects)
 
     def proposal(self, decision: Decision, today: dt.date) -> str:
         """Return one proposal open for feedback, with its deadline."""

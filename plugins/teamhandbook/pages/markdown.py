@@ -9,7 +9,8 @@ import re
 from urllib.parse import quote
 
 from ..model.addresses import decision_path
-from ..model.decision import Decision
+from ..model.decision import Decision, Status
+from .colours import status_style
 
 __all__ = [
     "attr",
@@ -62,13 +63,48 @@ def full_title(decision: Decision) -> str:
     return f"{decision.display_id}: {decision.title}"
 
 
+STATUS_STATES: dict[Status, str] = {
+    Status.ACCEPTED: "in-force",
+    Status.PROPOSED: "proposed",
+    Status.DRAFT: "proposed",
+    Status.SUPERSEDED: "superseded",
+    Status.DEPRECATED: "retired",
+    Status.REJECTED: "retired",
+}
+"""Where each status leaves a decision. Badges and banners carry it as ``data-state``, so the
+stylesheet colours a status it has no rule for (a team's own) by the state it puts decisions in."""
+
+
+def state_of(key: str) -> str:
+    """Return the state a status key (``accepted``) puts a decision in, or '' for other keys."""
+    return next((state for status, state in STATUS_STATES.items() if status.value == key), "")
+
+
+_HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+
 def status_chip(decision: Decision) -> str:
     """Return an inline badge for the decision's status; unknown statuses show as written."""
     if decision.status is None:
-        label = decision.status_raw or "No status"
-        return f'<span class="th-status th-status--unknown" data-status="unknown">{attr(label)}</span>'
-    value = decision.status.value
-    return f'<span class="th-status th-status--{value}" data-status="{value}">{decision.status.label}</span>'
+        return status_badge("unknown", decision.status_raw or "No status")
+    status = decision.status
+    return status_badge(status.value, status.label, STATUS_STATES.get(status, ""))
+
+
+def event_badge(kind: str, label: str) -> str:
+    """Return the badge of a change event: a status (``accepted``…) or ``updated``."""
+    return status_badge(kind, label, state_of(kind))
+
+
+def status_badge(key: str, label: str, state: str = "", colour: str = "") -> str:
+    """Return a status badge: its key and state as data attributes for the stylesheet, and an
+    optional colour of the team's own (``#0b7285``) with a text colour that stays readable on it."""
+    attributes = f'class="th-status th-status--{attr(key)}" data-status="{attr(key)}"'
+    if state:
+        attributes += f' data-state="{attr(state)}"'
+    if colour and _HEX_COLOUR.match(colour):
+        attributes += f' style="{status_style(colour)}"'
+    return f"<span {attributes}>{attr(label)}</span>"
 
 
 def time_tag(date: dt.date | None) -> str:

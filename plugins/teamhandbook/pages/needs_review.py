@@ -62,14 +62,16 @@ def _by_owner(reviews: list[Review]) -> list[tuple[str, list[Review]]]:
 
 
 def _table(reviews: list[Review], today: dt.date) -> str:
-    """Return one owner's reviews as a table, the most overdue first."""
-    rows = ["| Page | Review due | Last reviewed | |", "|------|------------|---------------|--|"]
+    """Return one owner's reviews as a list, the most overdue first: a list reads on a phone as
+    well as on a desktop, where a four-column table would not fit."""
+    items = []
     for review in sorted(reviews, key=lambda r: (r.due, r.page.source)):
-        rows.append(
-            f"| {_link(review.page)} | {md.time_tag(review.due)} | {md.time_tag(review.last)} | "
-            f"{review_chip(review, today)} |"
+        last = f"last reviewed {md.time_tag(review.last)}" if review.last else "never reviewed"
+        items.append(
+            f"- {_link(review.page)} {review_chip(review, today)} — "
+            f"review due {md.time_tag(review.due)}, {last}"
         )
-    return "\n".join(rows)
+    return "\n".join(items)
 
 
 def _unowned(pages: list[HandbookPage]) -> list[str]:

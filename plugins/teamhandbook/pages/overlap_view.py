@@ -19,6 +19,7 @@ from ..model.agreement import (
     day_names,
 )
 from . import markdown as md
+from .tables import Column, card_table, unbroken
 
 _SHIFT = {-1: " (the day before)", 0: "", 1: " (the next day)"}
 
@@ -32,8 +33,8 @@ def display_date(agreement: Agreement) -> dt.date:
 
 
 def long_date(day: dt.date) -> str:
-    """Write a date for readers: ``Monday 23 November 2026``."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """Write a date for readers, in the site's one date style: ``Monday 2026-11-23``."""
+    return f"{day:%A} {day.isoformat()}"
 
 
 def core_window_block(agreement: Agreement) -> str:
@@ -45,19 +46,22 @@ def core_window_block(agreement: Agreement) -> str:
     extra = " ".join(md.text(text) for text in (core.purpose, core.note) if text)
     parts = [lead + (" " + extra if extra else "")]
     if agreement.people and agreement.year is not None:
-        rows = [
-            "| Person | Time zone | The core window in their time | Their working hours |",
-            "|---|---|---|---|",
-        ]
+        columns = ("Person", "Time zone", "The core window in their time", "Their working hours")
+        rows = []
         for person in agreement.people:
             windows = agreement.year.local_windows.get(person.handle, [])
             short = agreement.year.shortfalls.get(person.handle)
-            warning = " **Outside their hours on some dates: see the build log.**" if short else ""
+            warning = " <strong>Outside their hours on some dates: see the build log.</strong>"
+            warning = warning if short else ""
             rows.append(
-                f"| {md.text(person.name)} | {md.text(person.timezone)} | {_local_runs(windows)}{warning} | "
-                f"{md.text(person.hours_label)}, {day_names(person.days)} |"
+                [
+                    md.attr(person.name),
+                    md.attr(person.timezone),
+                    unbroken(_local_runs(windows)) + warning,
+                    unbroken(f"{md.attr(person.hours_label)}, {day_names(person.days)}"),
+                ]
             )
-        parts.append("\n".join(rows))
+        parts.append(card_table("core-window", [Column(name) for name in columns], rows))
         parts.append(
             f"Local times follow each place's daylight-saving rules, for the coming year "
             f"({agreement.year.first} to {agreement.year.last})."
@@ -103,16 +107,18 @@ def year_table(agreement: Agreement) -> str:
     empty = sum(period.dates for period in scan.periods if period.max_minutes == 0)
     if empty:
         summary += f" On {empty} of those days nobody overlaps at all."
-    rows = ["| Dates | Everyone overlaps (UTC) | Each day | What changed |", "|---|---|---|---|"]
+    columns = [Column(name) for name in ("Dates", "Everyone overlaps (UTC)", "Each day", "What changed")]
+    rows = []
     previous: Period | None = None
     for period in scan.periods:
         dates = str(period.first) if period.first == period.last else f"{period.first} to {period.last}"
         length = f"{period.minutes} min"
         if not period.uniform:
             length = f"{period.minutes}–{period.max_minutes} min"
-        rows.append(f"| {dates} | {period_windows(period)} | {length} | {_change(previous, period)} |")
+        change = unbroken(_change(previous, period))
+        rows.append([unbroken(dates), unbroken(period_windows(period)), length, change])
         previous = period
-    return summary + "\n\n" + "\n".join(rows) + "\n"
+    return summary + "\n\n" + card_table("year", columns, rows) + "\n"
 
 
 def period_windows(period: Period) -> str:
@@ -145,7 +151,7 @@ def _change(previous: Period | None, period: Period) -> str:
     else:
         what = "Moves"
     reasons = "; ".join(period.changes) or "the working days differ"
-    return f"{what}: {md.text(reasons)}"
+    return f"{what}: {md.attr(reasons)}"
 
 
 def roster_table(agreement: Agreement) -> str:
@@ -154,31 +160,38 @@ def roster_table(agreement: Agreement) -> str:
         return "*Nobody is on the roster yet: add people to team.yml.*"
     day = display_date(agreement)
     schedule = Schedule()
-    rows = ["| Name | Role | Time zone | Works (local time) | In UTC¹ | Notes |", "|---|---|---|---|---|---|"]
+    names = ("Name", "Role", "Time zone", "Works (local time)", "In UTC¹", "Notes")
+    columns = [Column(name) for name in names]
+    rows = []
     for person in agreement.people:
         utc = ", ".join(clock_span(span, day).label for span in schedule.utc_spans(person, day)) or "—"
         rows.append(
-            f"| **{md.text(person.name)}** `{md.text(person.handle)}` | {md.text(person.role) or '—'} | "
-            f"{md.text(person.timezone)} | {day_names(person.days)} {md.text(person.hours_label)} | {utc} | "
-            f"{_notes(agreement, person, day)} |"
+            [
+                f"<strong>{md.attr(person.name)}</strong> <code>{md.attr(person.handle)}</code>",
+                md.attr(person.role) or "—",
+                md.attr(person.timezone),
+                unbroken(f"{day_names(person.days)} {md.attr(person.hours_label)}"),
+                unbroken(utc),
+                _notes(agreement, person, day),
+            ]
         )
     footnote = (
         f"¹ On {long_date(day)}. Hours are agreed in local time, so the UTC hours move when a "
         "person's clocks change."
     )
-    return "\n".join(rows) + "\n\n" + footnote + "\n"
+    return card_table("roster", columns, rows) + "\n\n" + footnote + "\n"
 
 
 def _notes(agreement: Agreement, person: Person, today: dt.date) -> str:
-    """Return a person's note, their current and coming absences, and their backup."""
-    notes = [md.text(person.note)] if person.note else []
+    """Return a person's note, their current and coming absences, and their backup, as HTML."""
+    notes = [md.attr(person.note)] if person.note else []
     for away in person.away:
         if away.last >= today:
             when = f"{away.first}" if away.first == away.last else f"{away.first} to {away.last}"
-            notes.append(f"Away {when}" + (f": {md.text(away.note)}" if away.note else ""))
+            notes.append(f"Away {when}" + (f": {md.attr(away.note)}" if away.note else ""))
     backup = agreement.team.get(person.backup) if agreement.team and person.backup else None
     if backup is not None:
-        notes.append(f"Backup: {md.text(backup.name)}")
+        notes.append(f"Backup: {md.attr(backup.name)}")
     return "; ".join(notes) or "—"
 
 
@@ -215,20 +228,50 @@ def strips(agreement: Agreement) -> str:
         f"{long_date(day)}</time>, in UTC.</p>"
     )
     legend = (
-        '<p class="th-strips__legend"><span class="th-strips__key th-strips__key--work"></span> working '
-        '<span class="th-strips__key th-strips__key--focus"></span> focus time '
-        '<span class="th-strips__key th-strips__key--core"></span> core window '
-        '<span class="th-strips__key th-strips__key--overlap"></span> everyone overlaps</p>'
+        '<p class="th-strips__legend">'
+        + " ".join(
+            f'<span class="th-strips__legend-item">'
+            f'<span class="th-strips__key th-strips__key--{key}"></span> {label}</span>'
+            for key, label in _LEGEND
+        )
+        + "</p>"
     )
-    axis = "".join(f'<span style="left:{hour / 24 * 100:.4f}%">{hour:02d}</span>' for hour in range(0, 25, 3))
     return (
         f'<div class="th-strips" data-th-widget="strips" data-date="{day.isoformat()}">\n'
         + caption
         + "\n"
         + "\n".join(rows)
-        + f'\n<div class="th-strips__axis" aria-hidden="true">{axis}</div>\n'
+        + "\n"
+        + axis_row()
+        + "\n"
         + legend
         + "\n</div>\n"
+    )
+
+
+_LEGEND = (
+    ("work", "working"),
+    ("focus", "focus time"),
+    ("core", "core window"),
+    ("overlap", "everyone overlaps"),
+)
+"""The legend's keys: a layer of the strips, and what it shows."""
+
+AXIS_HOURS = range(0, 25, 3)
+"""The hours the axis labels: every third, from the midnight that starts the day to the one that ends it."""
+
+
+def axis_row() -> str:
+    """Return the hour axis as a row of the strips: it shares the rows' grid, so at any width each
+    hour sits over the same point of every bar. Each hour is a tick at its place, with its label."""
+    hours = "".join(
+        f'<span class="th-strips__hour" data-hour="{hour}" style="left:{hour / 24 * 100:.4f}%">'
+        f'<span class="th-strips__label">{hour:02d}</span></span>'
+        for hour in AXIS_HOURS
+    )
+    return (
+        '<div class="th-strips__row th-strips__row--axis" aria-hidden="true">'
+        f'<span class="th-strips__name"></span><span class="th-strips__axis">{hours}</span></div>'
     )
 
 

@@ -32,7 +32,8 @@ def page_info(
         items.append(_item("Last changed", _changed(change)))
     if not items:
         return ""
-    return f'<p class="th-page-info">\n{chr(10).join(items)}\n</p>'
+    # Left out of the search index, so a result's snippet starts at the page's text.
+    return f'<p class="th-page-info" data-search-exclude>\n{chr(10).join(items)}\n</p>'
 
 
 def insert_info(markdown: str, info: str) -> str:

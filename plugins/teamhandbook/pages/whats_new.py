@@ -72,19 +72,46 @@ def feedback_list(waiting: list[Decision], today: dt.date, from_page: str) -> st
     return "\n".join(items)
 
 
+MAX_SUBJECTS = 5
+"""How many commit subjects an entry lists; older ones are counted, not listed."""
+
+
 def event_line(event: ChangeEvent, from_page: str) -> str:
-    """Return one event as a list item: date, what happened, a link, and who."""
+    """Return one event as a list item: date, what happened, a link and who; then what changed,
+    in the words of its commits."""
     date = md.time_tag(event.when.date())
     if event.decision is not None:
         what = md.decision_link(event.decision, from_page)
-        label = f'<span class="th-status th-status--{md.attr(event.kind)}">{md.attr(event.label)}</span>'
+        label = md.event_badge(event.kind, event.label)
         if event.successor is not None:
             what += " by " + md.decision_link(event.successor, from_page)
     else:
         what = page_link(event.page.title, event.page.src_uri, from_page)
         label = event.label
-    who = f" — {md.text(event.author)}" if event.author and event.from_history else ""
-    return f"- {date} · {label} {what}{who}"
+    authors = event.authors if event.from_history or event.commits else []
+    who = f" — {md.text(', '.join(authors))}" if authors else ""
+    return f"- {date} · {label} {what}{who}" + commit_lines(event)
+
+
+def commit_lines(event: ChangeEvent) -> str:
+    """Return what changed as a nested list of commit subjects ('' when history has none)."""
+    commits = [commit for commit in event.commits if commit.subject]
+    if not commits:
+        return ""
+    # Each commit's day and author, when they are not all those of the entry's first line.
+    several = len({(commit.when.date(), commit.author) for commit in commits}) > 1
+    lines = []
+    for commit in commits[:MAX_SUBJECTS]:
+        detail = ""
+        if several:
+            who = f", {md.text(commit.author)}" if commit.author else ""
+            detail = f' <span class="th-commit__meta">{md.time_tag(commit.when.date())}{who}</span>'
+        lines.append(f'    - <span class="th-commit">{md.text(commit.subject)}</span>{detail}')
+    if len(commits) > MAX_SUBJECTS:
+        more = len(commits) - MAX_SUBJECTS
+        earlier = f"and {more} earlier change{'s' if more != 1 else ''}"
+        lines.append(f'    - <span class="th-commit__meta">{earlier}</span>')
+    return "\n" + "\n".join(lines)
 
 
 def _list(events: list[ChangeEvent], empty: str) -> str:

@@ -28,7 +28,7 @@ from ..model.addresses import (
 )
 from ..model.decision import Decision
 from ..pages.agreement import key_figures, page_path, template_path
-from ..pages.changes import between, change_events, open_for_feedback
+from ..pages.changes import between, change_events, open_for_feedback, reader_facing
 from ..pages.decision_index import decision_index
 from ..pages.decision_page import DecisionPageOptions, decision_page
 from ..pages.graph import relationship_graph
@@ -122,7 +122,7 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
     for path, audience in onboarding.start_pages():
         figures = key_figures(handbook.agreement, path)
         site.generated[path] = start_here(onboarding, audience, key_figures=figures)
-    events = change_events(handbook.pages, handbook.decisions, handbook.history)
+    events = change_events(handbook.pages, handbook.decisions, handbook.history, options.changes_exclude)
     today = handbook.today
     if today is not None:
         found = reviews(handbook.pages, handbook.history, today, options.review_due_soon)
@@ -142,7 +142,8 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
         )
         if address.url:
             site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries)
-    site.generated[CHANGES_PATH] = changes_json(handbook.pages, handbook.history, address)
+    readers_pages = reader_facing(handbook.pages, options.changes_exclude)
+    site.generated[CHANGES_PATH] = changes_json(readers_pages, handbook.history, address)
 
 
 def agreement_pages(handbook: Handbook) -> list[SourcedPage]:

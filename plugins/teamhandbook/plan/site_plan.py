@@ -143,7 +143,14 @@ def plan_site(
     site = build_site_pages(
         handbook,
         DecisionPageOptions(
-            show_tags=not host.tags, neighbours=host.neighbours, header=not host.header_after_conversion
+            show_tags=not host.tags,
+            neighbours=host.neighbours,
+            header=not host.header_after_conversion,
+            # The plugin writes banners and relations as HTML, kept out of search snippets; every
+            # decision page is a sibling of the others, so one relative address serves them all.
+            href=(lambda d: address.relative_url(decision_src_uri(d), f"{DECISIONS_FOLDER}/page.md"))
+            if host.header_after_conversion
+            else None,
         ),
         address=address,
         href=lambda decision, from_page: address.relative_url(decision_src_uri(decision), from_page),

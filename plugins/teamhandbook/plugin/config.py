@@ -67,6 +67,10 @@ class TeamHandbookConfig(Config):
     feed_entries = c.Type(int, default=50)
     """How many of the newest changes ``feed.xml`` carries."""
 
+    changes_exclude = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns of page paths in the site, such as ``guide/*``, whose changes readers are not
+    told about: What's new, the feed, the digest and the "changed" marks leave them out."""
+
     git_history = c.Type(bool, default=True)
     """Take each page's last change (date and author) from git, with one ``git log`` per build.
 

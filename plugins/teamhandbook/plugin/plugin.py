@@ -7,8 +7,9 @@ Events, in build order:
 - ``on_config``: settings for the core, folders to watch, stylesheets and scripts, macros.
 - ``on_files``: the core reads and checks every source once; decision pages, generated pages
   and exports join the site; problems go to the log, so ``--strict`` fails on them.
-- ``on_nav``: the most recent decisions join the navigation; every decision gets its title,
-  status and neighbours, which dirty builds would otherwise leave empty.
+- ``on_nav``: the most recent decisions join the navigation, in the log's order, which is also the
+  order of the previous/next links every decision gets, with its title and status (dirty builds
+  would otherwise leave them empty).
 - ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
   under each page's title (owner, last review, last change).
 - ``on_page_content``: a decision's header, and the long HTML blocks of generated pages, which
@@ -212,21 +213,26 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         return nav
 
     def _list_recent(self, nav: Navigation, files: Files, pages: dict[str, Page]) -> None:
-        """Add the most recent decisions to the navigation section holding the decision index."""
+        """Add the most recent decisions to the navigation section holding the decision index.
+
+        The most recent are chosen by date (then number), and listed in the log's order, by
+        number: the order of the previous/next links at the foot of each decision, and of the
+        index. Reading down the list is clicking "Next"; the newest decision comes last.
+        """
         limit = self.config.nav_decisions
         index = files.get_file_from_path(INDEX_PATH)
         section = index.page.parent if index is not None and index.page is not None else None
         if limit == 0 or not isinstance(section, Section) or self.handbook is None:
             return
-        recent = sorted(
-            self.handbook.decisions,
-            key=lambda d: (d.date.toordinal() if d.date else 0, d.number or 0),
-            reverse=True,
-        )
-        chosen = recent if limit < 0 else recent[:limit]
+        decisions = self.handbook.decisions.decisions
+        chosen = decisions
+        if 0 <= limit < len(decisions):
+            newest = sorted(range(len(decisions)), key=lambda i: _recency(decisions[i]), reverse=True)
+            chosen = [decisions[i] for i in sorted(newest[:limit])]
+        listed = {id(child) for child in section.children}
         for decision in chosen:
             page = pages.get(decision.id)
-            if page is not None and page.parent is None and page not in section.children:
+            if page is not None and page.parent is None and id(page) not in listed:
                 page.parent = section
                 section.children.append(page)
 
@@ -298,6 +304,11 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
+
+
+def _recency(decision: Decision) -> tuple[int, int]:
+    """Order decisions by how recent they are: by date, then by number; undated ones are oldest."""
+    return (decision.date.toordinal() if decision.date else 0, decision.number or 0)
 
 
 def _watch(config: MkDocsConfig, folder: Path, what: str, option: str, default: str) -> None:

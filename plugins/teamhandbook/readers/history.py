@@ -1,9 +1,11 @@
 """The last change of every source file, from one ``git log`` for the whole handbook.
 
 Git is run once per build, whatever the number of pages: its output is streamed and git is
-stopped as soon as every file has its last change. Renames are followed, so a page that was only
-moved keeps the date of its last real change. Files git knows nothing about (not a checkout, a
-shallow clone, a new file not committed yet) fall back to their modification time.
+stopped as soon as every file has its last change and the period whose changes are listed one by
+one (What's new's) has been read. Each change keeps its commit's subject, which says what changed.
+Renames are followed, so a page that was only moved keeps the date of its last real change. Files
+git knows nothing about (not a checkout, a shallow clone, a new file not committed yet) fall back
+to their modification time.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from ..model.problem import Problem, note
 
 _RECORD = b"\x1e"
 _FIELD = "\x1f"
-_FORMAT = "%x1e%H%x1f%cI%x1f%aN%x1f%D"
+_FORMAT = "%x1e%H%x1f%cI%x1f%aN%x1f%D%x1f%s"
+"""Commit, committer date, author, decorations and subject; the subject comes last, so a
+field separator in it stays part of it."""
+_FIELDS = 5
 _CHUNK = 1 << 16
 
 
@@ -51,15 +56,20 @@ def read_history(
     folders: Iterable[str],
     use_git: bool = True,
     config_file: str = "mkdocs.yml",
+    since: dt.datetime | None = None,
 ) -> tuple[History, list[Problem]]:
-    """Return the last change of each source (paths relative to ``root``), and a note for a shallow clone."""
+    """Return the last change of each source (paths relative to ``root``), and a note for a shallow clone.
+
+    With ``since``, every change of each source from that moment on is kept too (``History.recent``).
+    """
     wanted = list(dict.fromkeys(sources))
-    history = History(method="files")
+    history = History(method="files", since=since)
     problems: list[Problem] = []
     if use_git and wanted:
-        walker, failure = _run_git(root, wanted, list(folders))
+        walker, failure = _run_git(root, wanted, list(folders), since)
         if failure is None:
             history.changes.update(walker.found)
+            history.recent.update(walker.recent)
             history.method = "git (shallow)" if walker.shallow else "git"
             missing = len(wanted) - len(walker.found)
             if walker.shallow and missing:
@@ -79,29 +89,36 @@ def read_history(
 class _Walker:
     """Follows ``git log`` output, newest commit first, to each file's last real change."""
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: list[str], since: dt.datetime | None = None) -> None:
         self.alias: dict[str, str] = {source: source for source in sources}
         """The name a file had at the point of history being read, mapped to its name today."""
         self.found: dict[str, Change] = {}
+        self.recent: dict[str, list[Change]] = {}
+        """Every real change of each file since ``since``, newest first."""
+        self.since = since
+        self.before_since = since is None
+        """True once a commit older than ``since`` was read: the period is complete."""
         self.wanted = len(sources)
         self.shallow = False
 
     @property
     def done(self) -> bool:
-        """Tell whether every file has its last change."""
-        return len(self.found) >= self.wanted
+        """Tell whether every file has its last change and the period since ``since`` was read."""
+        return len(self.found) >= self.wanted and self.before_since
 
     def take(self, record: bytes) -> None:
         """Read one commit: its header and the files it changed."""
         header, _, rest = record.partition(b"\0")
-        fields = header.decode("utf-8", "replace").split(_FIELD)
-        if len(fields) != 4:
+        fields = header.decode("utf-8", "replace").split(_FIELD, _FIELDS - 1)
+        if len(fields) != _FIELDS:
             return
-        commit, when, author, decorations = fields
+        commit, when, author, decorations, subject = fields
         grafted = "grafted" in (name.strip() for name in decorations.split(","))
         # A shallow clone's oldest commit shows every file as added: it says nothing about when.
         self.shallow = self.shallow or grafted
-        change = Change(_utc(when), author or None, HistorySource.GIT, commit)
+        change = Change(_utc(when), author or None, HistorySource.GIT, commit, subject=subject.strip())
+        if self.since is not None and change.when < self.since:
+            self.before_since = True
         tokens = rest.lstrip(b"\n").split(b"\0")
         i = 0
         while i < len(tokens):
@@ -123,7 +140,7 @@ class _Walker:
         if target is None:
             return
         if kind != "D" and not grafted:
-            self.found.setdefault(target, replace(change, created=kind == "A"))
+            self._record(target, replace(change, created=kind == "A"))
         if kind in "AD":
             del self.alias[path]  # older changes to this name belong to another file
 
@@ -134,14 +151,22 @@ class _Walker:
             return
         copied = status[0] == "C"  # a copy is a new file: its history starts here
         if (copied or status[1:] != "100") and not grafted:
-            self.found.setdefault(target, replace(change, created=copied))
+            self._record(target, replace(change, created=copied))
         if not copied:
             self.alias[old] = target
 
+    def _record(self, target: str, change: Change) -> None:
+        """Keep a real change of a file: its last one, and every one in the period read one by one."""
+        self.found.setdefault(target, change)
+        if self.since is not None and change.when >= self.since:
+            self.recent.setdefault(target, []).append(change)
 
-def _run_git(root: Path, sources: list[str], folders: list[str]) -> tuple[_Walker, str | None]:
+
+def _run_git(
+    root: Path, sources: list[str], folders: list[str], since: dt.datetime | None = None
+) -> tuple[_Walker, str | None]:
     """Run git once, streaming its output; return what it said, or why it could not run."""
-    walker = _Walker(sources)
+    walker = _Walker(sources, since)
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         process = subprocess.Popen(
@@ -162,7 +187,7 @@ def _run_git(root: Path, sources: list[str], folders: list[str]) -> tuple[_Walke
         for record in records:
             walker.take(record)
         if walker.done:
-            process.kill()  # every file has its last change: the rest of history is not needed
+            process.kill()  # every file has its last change, the period is read: the rest is not needed
             stopped = True
             break
     if not stopped and pending:

@@ -32,7 +32,22 @@ def page_settings(options: Mapping[str, Any]) -> PageSettings:
     if not isinstance(git_history, bool):
         raise SettingsError("team-handbook option `git_history` must be true or false")
     values["git_history"] = git_history
+    values["changes_exclude"] = _patterns(options.get("changes_exclude"))
     return PageSettings(**values)
+
+
+def _patterns(value: Any) -> tuple[str, ...]:
+    """Read ``changes_exclude``: a list of glob patterns of page paths, such as ``guide/*``."""
+    if value in (None, "", []):
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        raise SettingsError(
+            "team-handbook option `changes_exclude` must be a list of page paths or patterns, "
+            "e.g. `[guide/*]`"
+        )
+    return tuple(item.strip().lstrip("/") for item in value)
 
 
 def _audiences(value: Any) -> dict[str, str]:
