@@ -21,7 +21,9 @@ since its number is shared:
 
   handbook renumber decisions/0012-use-kafka.md
 
-The file takes the next free number unless --to says which. Links to the file, in decisions and
+The file takes the next free number unless --to says which. A decision whose number no other
+decision shares is refused unless --to says where it goes: without a clash, a new number only
+breaks addresses. Links to the file, in decisions and
 in docs pages, follow the new name; relations that named it by file name, or by its number when
 that was unambiguous, are rewritten. References that were ambiguous are listed for you to check."""
 
@@ -42,6 +44,12 @@ def run(args: argparse.Namespace) -> int:
     folder = handbook.settings.decisions_path
     with files.folder_lock(folder), refusals():
         taken = numbers_taken(decision_stems(folder, handbook.settings.ignore))
+        if args.to is None and taken.get(decision.number, []) == [decision.id]:
+            raise CommandError(
+                f"{decision.source} is the only decision numbered {decision.number}, so there is no clash "
+                "to fix; renumbering it changes its address and every reference to it. Give --to N to "
+                "move it anyway; nothing was written"
+            )
         number = args.to if args.to is not None else max(taken, default=0) + 1
         if number < 0 or (number in taken and taken[number] != [decision.id]):
             raise CommandError(f"number {number} is taken by {', '.join(taken.get(number, []))}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model.decision import Decision, DecisionLog, Status
+from ..checks.supersession import is_pending, is_void
+from ..model.decision import Decision, Status
 from . import markdown as md
 from .links import rebase, rewrite_links
 from .log_index import LogIndex
@@ -41,7 +42,7 @@ def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOpti
     parts = [
         f"# {md.text(decision.title)}",
         header(decision, options) if options.header else "",
-        banner(decision, index.log, page),
+        banner(decision, index, page),
         relations(decision, index, page),
         _body(decision, index),
     ]
@@ -85,38 +86,65 @@ def _raw_or_dash(decision: Decision) -> str:
     return md.attr(decision.date_raw) if decision.date_raw else "—"
 
 
-def banner(decision: Decision, log: DecisionLog, page: str) -> str:
-    """Return a prominent notice for decisions that are not simply accepted, else ''."""
+def banner(decision: Decision, index: LogIndex, page: str) -> str:
+    """Return a prominent notice for decisions that are not simply accepted, else ''.
+
+    Only an accepted successor replaces a decision; one that is still proposed is named as a
+    possible successor, and one that was rejected is not named at all.
+    """
+    log = index.log
     successors = [log.get(target) for target in decision.relation_ids("superseded_by")]
-    successors = [s for s in successors if s is not None]
+    successors = [s for s in successors if s is not None and not is_pending(s) and not is_void(s)]
     status = decision.status
     if successors and status is not Status.SUPERSEDED:
         status = Status.SUPERSEDED  # the other side says so; show it rather than hide it
+    pending = "" if successors else _pending_notice(decision, index.pending.get(decision.id, []), page)
     if status not in _BANNERS:
-        return ""
+        return f"> {pending}" if pending else ""
     title, sentence = _BANNERS[status]
     marker = f'<span class="th-banner th-banner--{status.value}"></span>'
     if successors:
         links = ", ".join(md.decision_link(s, page) for s in successors)
         return f"> {marker}**{title}** by {links}. Read that decision for what applies now."
     if status is Status.PROPOSED and decision.feedback_by:
-        return (
-            f"> {marker}**{title}.** {sentence} Feedback is welcome until "
-            f"{md.time_tag(decision.feedback_by)}."
-        )
-    return f"> {marker}**{title}.** {sentence}"
+        sentence += f" Feedback is welcome until {md.time_tag(decision.feedback_by)}."
+    notice = f"> {marker}**{title}.** {sentence}"
+    return f"{notice}\n>\n> {pending}" if pending else notice
+
+
+def _pending_notice(decision: Decision, successors: list[Decision], page: str) -> str:
+    """Say that decisions not accepted yet may supersede this one, which stays in force meanwhile."""
+    if not successors:
+        return ""
+    named = ", ".join(f"{md.decision_link(s, page, s.display_id)} ({_state(s)})" for s in successors)
+    marker = '<span class="th-banner th-banner--pending"></span>'
+    return (
+        f"{marker}**{md.text(decision.display_id)} may be superseded by {named}.** "
+        "It stays in force until a successor is accepted."
+    )
+
+
+def _state(decision: Decision) -> str:
+    """Return a decision's status as a word: ``proposed``."""
+    return decision.status.value if decision.status else (decision.status_raw or "no status")
 
 
 def relations(decision: Decision, index: LogIndex, page: str) -> str:
     """Return the links to the decisions this one supersedes and relates to."""
-    superseded = [index.log.get(i) for i in decision.relation_ids("supersedes")]
+    superseded = [d for d in map(index.log.get, decision.relation_ids("supersedes")) if d is not None]
     lines = []
-    for label, targets in (
-        ("Supersedes", [d for d in superseded if d is not None]),
-        ("Related", index.related_to(decision)),
-    ):
-        if targets:
-            lines.append(f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets))
+    if superseded and is_pending(decision):
+        links = ", ".join(md.decision_link(t, page) for t in superseded)
+        names = ", ".join(md.text(t.display_id) for t in superseded)
+        lines.append(
+            f"**Supersedes, once accepted:** {links}. Until then {names} stays in force: it may be "
+            f"superseded by {md.text(decision.display_id)} ({_state(decision)})."
+        )
+    elif superseded and not is_void(decision):
+        lines.append("**Supersedes:** " + ", ".join(md.decision_link(t, page) for t in superseded))
+    related = index.related_to(decision)
+    if related:
+        lines.append("**Related:** " + ", ".join(md.decision_link(t, page) for t in related))
     return "  \n".join(lines)
 
 

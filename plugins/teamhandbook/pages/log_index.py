@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..checks.supersession import pending_successors
 from ..model.decision import Decision, DecisionLog
 
 
@@ -22,6 +23,8 @@ class LogIndex:
             posixpath.join(d.folder, f"{posixpath.basename(d.source)}"): f"{d.id}.md" for d in log
         }
         """Where each decision file, relative to the decision folder, is published."""
+        self.pending = pending_successors(log)
+        """The decisions not accepted yet that would supersede each decision, by its id."""
 
     def _relate(self, source: str, target: str) -> None:
         """Record one direction of a relation, once."""
