@@ -53,8 +53,11 @@ def check_links(
     if nav is not None and config is not None:
         problems += check_nav(nav, config, settings.relative(config), published)
     docs = settings.docs_path
+    decisions = settings.decisions_path
     for page in sorted(p for p in published if p.endswith(".md") and (docs / p).is_file()):
         path = docs / page
+        if path.resolve().is_relative_to(decisions):
+            continue  # a decision log inside docs/: its files are published as decisions, checked below
         problems += _check_file(path, settings.relative(path), page, _page_resolver(page), published)
     for page, source in sourced:
         path = settings.root / source

@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -16,6 +17,7 @@ from ..handbook import Handbook
 from ..model.page import HandbookPage
 from ..pages import markdown as md
 from ..pages.page_info import insert_info, page_info
+from ..pages.redirects import redirect_file, redirect_page, relative_url
 from ..pages.urls import FEED_PATH
 from ..site import SitePages
 
@@ -74,6 +76,78 @@ def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) ->
             continue
         uris.append(file.src_uri)
     return uris
+
+
+def take_out_log(files: Files, decisions: Path) -> list[str]:
+    """Remove the Markdown files of a decision log kept inside ``docs/`` from the docs pages.
+
+    The handbook publishes each decision once, at ``decisions/<id>/``, and a log's index, README
+    and template as it does for any log: not as pages. Returns the removed pages' paths in docs.
+    """
+    removed = []
+    for file in list(files):
+        if not file.is_documentation_page() or file.generated_by is not None or not file.abs_src_path:
+            continue
+        if Path(file.abs_src_path).resolve().is_relative_to(decisions):
+            files.remove(file)
+            removed.append(file.src_uri)
+    return removed
+
+
+def exclude_log(config: MkDocsConfig, decisions: Path) -> None:
+    """Keep MkDocs from reading a decision log inside ``docs/`` as pages of its own.
+
+    Without this, MkDocs warns about a log's README.md beside its index.md before any plugin runs,
+    and ``--strict`` fails on a conflict between two pages that are not pages of the site at all.
+    """
+    docs = Path(config.docs_dir).resolve()
+    if not decisions.is_relative_to(docs) or decisions == docs:
+        return
+    folder = decisions.relative_to(docs).as_posix()
+    pattern = pathspec.gitignore.GitIgnoreSpec.from_lines([f"/{_escaped(folder)}/**/*.md"])
+    existing = config.exclude_docs
+    config.exclude_docs = pattern if existing is None else existing + pattern
+
+
+def _escaped(folder: str) -> str:
+    """Escape the characters gitignore patterns treat specially in a folder name."""
+    return re.sub(r"([\\*?\[\]!#])", r"\\\1", folder)
+
+
+def moved_pages(handbook: Handbook, removed: list[str], index: str | None) -> dict[str, str]:
+    """Map each removed page of a log inside ``docs/`` to the page that replaces it (paths in docs).
+
+    Decisions go to their decision page; the log's index or README to the decision index. A
+    template has no page to go to.
+    """
+    if not removed:
+        return {}
+    settings = handbook.settings
+    docs = settings.docs_path
+    new_place: dict[str, str] = {}
+    for decision in handbook.decisions:
+        path = (settings.root / decision.source).resolve()
+        if path.is_relative_to(docs):
+            new_place[path.relative_to(docs).as_posix()] = md.decision_path(decision)
+    moved = {}
+    for src_uri in removed:
+        stem = Path(src_uri).stem.lower()
+        target = new_place.get(src_uri) or (index if stem in ("index", "readme") else None)
+        if target is not None and target != src_uri:
+            moved[src_uri] = target
+    return moved
+
+
+def add_redirects(files: Files, config: MkDocsConfig, moved: dict[str, str], titles: dict[str, str]) -> None:
+    """Answer at each moved page's old address with a page that sends readers to the new one."""
+    directory_urls = config.use_directory_urls
+    for old, new in moved.items():
+        where = redirect_file(old, directory_urls)
+        if files.get_file_from_path(where) is not None:
+            continue
+        target = relative_url(redirect_file(new, directory_urls).removesuffix("index.html"), where)
+        content = redirect_page(target, titles.get(new, new))
+        files.append(File.generated(config, where, content=content))
 
 
 def hand_over_texts(files: Files, handbook: Handbook) -> None:

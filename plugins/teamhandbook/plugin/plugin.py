@@ -40,6 +40,7 @@ from ..pages.decision_index import INDEX_PATH
 from ..pages.decision_page import DecisionPageOptions, header
 from ..pages.graph import GRAPH_PATH
 from ..pages.macro_guard import protect_code
+from ..pages.redirects import follow_moves
 from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
 from ..readers.page_settings import page_settings
@@ -78,6 +79,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
         self.set_aside: dict[str, list[str]] = {}
+        self.moved: dict[str, str] = {}
+        """Pages of a decision log inside docs/ and where they are published now, by path in docs."""
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -132,6 +135,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
+        docs_files.exclude_log(config, self.settings.decisions_path)
         assets.register(config, mermaid=self.config.mermaid)
         macros.register(self, config)
         return config
@@ -141,6 +145,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         if not self.config.enabled or self.settings is None:
             return files
         docs_pages = docs_files.published_docs_pages(files, config, self.settings.decisions_path)
+        removed = docs_files.take_out_log(files, self.settings.decisions_path)
         try:
             self.handbook = load_handbook(self.settings, docs_pages=docs_pages, cache=self.read_cache)
         except SettingsError as exc:
@@ -161,6 +166,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         adopt_author_pages(self.site.generated, {file.src_uri for file in files})
         self._add_decisions(files, config)
         self._add_generated(files, config)
+        index = INDEX_PATH if INDEX_PATH in self.site.generated else None
+        self.moved = docs_files.moved_pages(self.handbook, removed, index)
+        titles = {md.decision_path(d): md.full_title(d) for d in self.handbook.decisions}
+        docs_files.add_redirects(files, config, self.moved, {**titles, INDEX_PATH: "Decision log"})
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
         assets.add_files(files, config, mermaid=self.config.mermaid)
         report(self.handbook.problems + agreement.missing_macros(self.handbook.agreement, config))
@@ -276,6 +285,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
                 page.meta.setdefault("hide", ["toc"])  # the table needs the width, it has no headings
+        if self.moved and decision is None:  # links into a log inside docs/ follow it to its pages
+            markdown = follow_moves(markdown, src_uri, self.moved)
         handbook_page = self.pages_by_uri.get(src_uri)
         if handbook_page is not None and self.site is not None:
             return docs_files.with_info(markdown, handbook_page, self.site)
@@ -355,12 +366,13 @@ def _relative_url(config: MkDocsConfig, from_src: str, decision: Decision) -> st
 
 
 def _taken(files: Files, src_uri: str, source: str) -> bool:
-    """Tell whether another file already has this path in the site, reporting it if so."""
+    """Tell whether another file already has this path in the site, reporting it if so.
+
+    A decision log inside docs/ was taken out of the docs pages already (``take_out_log``), so a
+    file found here is another page.
+    """
     existing = files.get_file_from_path(src_uri)
     if existing is None:
-        return False
-    if existing.abs_src_path and Path(existing.abs_src_path).resolve().as_posix().endswith(source):
-        files.remove(existing)  # the decisions folder is inside docs/: our page replaces it
         return False
     report([_collision(existing, src_uri, source)])
     return True
