@@ -106,15 +106,15 @@ def test_a_supersession_written_on_both_sides_while_the_successor_is_proposed_is
     root = make_handbook(
         tmp_path / "h",
         {
-            "decisions/0001-a.md": "---\nstatus: superseded\nsuperseded-by: [\"0002\"]\n---\n# A\n",
-            "decisions/0002-b.md": "---\nstatus: proposed\nsupersedes: [\"0001\"]\n---\n# B\n",
-            "decisions/0003-c.md": "---\nstatus: rejected\nsupersedes: [\"0002\"]\n---\n# C\n",
+            "decisions/0001-a.md": '---\nstatus: superseded\nsuperseded-by: ["0002"]\n---\n# A\n',
+            "decisions/0002-b.md": '---\nstatus: proposed\nsupersedes: ["0001"]\n---\n# B\n',
+            "decisions/0003-c.md": '---\nstatus: rejected\nsupersedes: ["0002"]\n---\n# C\n',
         },
     )
     outcome = run_cli(capsys, root, "check")
     assert outcome.code == 1
-    expected = "decisions/0001-a.md:3: error: this decision is marked superseded by ADR-0002, which is proposed"
-    assert expected in outcome.out
+    expected = "decisions/0001-a.md:3: error: this decision is marked superseded by ADR-0002, which is"
+    assert expected + " proposed" in outcome.out
     assert "decisions/0003-c.md:3: error: this decision was rejected, so it supersedes nothing" in outcome.out
 
 
