@@ -39,7 +39,7 @@ never overwritten. Run with --dry-run first to see the plan; --json prints it fo
 
 --map-status WORD=STATUS maps a team's own status word, e.g. --map-status aceito=accepted
 (statuses: {STATUS_WORDS}); the handbook's `status_aliases` apply too."""
-EPILOG = "exit codes: 0 imported (or planned, with --dry-run), 1 nothing to import, 2 could not run."
+EPILOG = "Exit codes: 0 imported (or planned, with --dry-run), 1 nothing to import, 2 could not run."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

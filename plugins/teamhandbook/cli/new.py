@@ -31,7 +31,7 @@ from .decisions import find_decision, parse_status, refusals, shown, write_chang
 from .supersede import supersede
 
 NAME = "new"
-HELP = "write a new decision, or a document from one of the working agreement's templates"
+HELP = "Write a new decision, or a document from one of the working agreement's templates."
 DESCRIPTION = """\
 Write a new decision and print its path:
 
@@ -67,36 +67,40 @@ With --template NAME, write a recurring document (a weekly update, a handoff not
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the decision's fields and the template options."""
     parser.add_argument(
-        "title", nargs="?", help="the decision's title (for a template: fills {title} and {slug})"
+        "title", nargs="?", help="The decision's title (for a template: fills {title} and {slug})."
     )
-    parser.add_argument("--status", default="proposed", help="the first status (default: proposed)")
-    parser.add_argument("--date", help="the decision's date, YYYY-MM-DD (default: today)")
-    parser.add_argument("--tags", help="tags, separated by commas: process,meetings")
-    parser.add_argument("--decision-makers", metavar="NAMES", help="who decides, separated by commas")
-    parser.add_argument("--consulted", metavar="NAMES", help="who is consulted, separated by commas")
-    parser.add_argument("--informed", metavar="NAMES", help="who is informed, separated by commas")
-    parser.add_argument("--owner", help="who keeps the decision current, e.g. @maya")
-    parser.add_argument("--feedback-by", metavar="DATE", help="until when feedback is welcome, YYYY-MM-DD")
-    parser.add_argument("--review-by", metavar="DATE", help="when to look at the decision again, YYYY-MM-DD")
+    parser.add_argument("--status", default="proposed", help="The first status (default: proposed).")
+    parser.add_argument("--date", help="The decision's date, YYYY-MM-DD (default: today).")
+    parser.add_argument("--tags", help="Tags, separated by commas: process,meetings.")
+    parser.add_argument("--decision-makers", metavar="NAMES", help="Who decides, separated by commas.")
+    parser.add_argument("--consulted", metavar="NAMES", help="Who is consulted, separated by commas.")
+    parser.add_argument("--informed", metavar="NAMES", help="Who is informed, separated by commas.")
+    parser.add_argument("--owner", help="Who keeps the decision current, e.g. @maya.")
+    parser.add_argument("--feedback-by", metavar="DATE", help="Until when feedback is welcome, YYYY-MM-DD.")
+    parser.add_argument("--review-by", metavar="DATE", help="When to look at the decision again, YYYY-MM-DD.")
     parser.add_argument(
-        "--supersedes", metavar="DECISION", action="append", default=[], help="a decision this one replaces"
+        "--supersedes", metavar="DECISION", action="append", default=[], help="A decision this one replaces."
     )
     parser.add_argument(
-        "--relates-to", metavar="DECISION", action="append", default=[], help="a related decision"
+        "--relates-to", metavar="DECISION", action="append", default=[], help="A related decision."
     )
-    parser.add_argument("--template", metavar="NAME", help="write from the working agreement's template NAME")
-    parser.add_argument("--handle", help="your handle, for a template's {handle} (default: $HANDBOOK_HANDLE)")
     parser.add_argument(
-        "--list-templates", action="store_true", help="list the working agreement's templates"
+        "--template", metavar="NAME", help="Write from the working agreement's template NAME."
     )
-    parser.add_argument("--json", action="store_true", help="with --list-templates: print JSON")
+    parser.add_argument(
+        "--handle", help="Your handle, for a template's {handle} (default: $HANDBOOK_HANDLE)."
+    )
+    parser.add_argument(
+        "--list-templates", action="store_true", help="List the working agreement's templates."
+    )
+    parser.add_argument("--json", action="store_true", help="With --list-templates: print JSON.")
     parser.add_argument(
         "--format",
         choices=sorted(FORMATS),
-        help="write the decision in this format, whatever the log uses",
+        help="Write the decision in this format, whatever the log uses.",
     )
     parser.add_argument(
-        "--no-edit", action="store_true", help="do not open the new file in $VISUAL or $EDITOR"
+        "--no-edit", action="store_true", help="Do not open the new file in $VISUAL or $EDITOR."
     )
 
 

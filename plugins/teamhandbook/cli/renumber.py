@@ -9,11 +9,11 @@ from ..writers import files
 from ..writers.numbering import decision_stems, numbers_taken
 from ..writers.renumber import apply_renumbering, plan_renumbering
 from . import context
-from .context import CommandError
+from .context import CommandError, info
 from .decisions import find_decision, refusals, shown
 
 NAME = "renumber"
-HELP = "give a decision the next free number (or --to N), following every reference to it"
+HELP = "Give a decision the next free number (or --to N), following every reference to it."
 DESCRIPTION = """\
 Rename a decision's file to another number, the fix when two branches both took the next number
 (`handbook check` reports it as a duplicate number). Give the decision by its file name or path,
@@ -30,9 +30,9 @@ that was unambiguous, are rewritten. References that were ambiguous are listed f
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the decision and the new number."""
-    parser.add_argument("decision", help="the decision to renumber: its file name or path")
-    parser.add_argument("--to", type=int, metavar="N", help="the new number (default: the next free one)")
-    parser.add_argument("--dry-run", action="store_true", help="show what would change and write nothing")
+    parser.add_argument("decision", help="The decision to renumber: its file name or path.")
+    parser.add_argument("--to", type=int, metavar="N", help="The new number (default: the next free one).")
+    parser.add_argument("--dry-run", action="store_true", help="Show what would change and write nothing.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,13 +54,13 @@ def run(args: argparse.Namespace) -> int:
         if number < 0 or (number in taken and taken[number] != [decision.id]):
             raise CommandError(f"number {number} is taken by {', '.join(taken.get(number, []))}")
         if number == decision.number:
-            print(f"{decision.source} already has number {number}")
+            info(f"{decision.source} already has number {number}")
             return 0
         plan = plan_renumbering(handbook, decision, number)
-        print(f"{shown(plan.old_path)} → {shown(plan.new_path)}")
+        info(f"{shown(plan.old_path)} → {shown(plan.new_path)}")
         for path in plan.edits:
             if path != plan.old_path:
-                print(f"  follows: {shown(path)}")
+                info(f"  follows: {shown(path)}")
         if not args.dry_run:
             try:
                 apply_renumbering(plan)
@@ -71,5 +71,5 @@ def run(args: argparse.Namespace) -> int:
             f"check: {line} was ambiguous and now means the other decision with this number", file=sys.stderr
         )
     if args.dry_run:
-        print("Dry run: nothing was written.")
+        info("Dry run: nothing was written.")
     return 0

@@ -16,7 +16,7 @@ from .decisions import STATUS_WORDS, find_decision, parse_status, refusals, writ
 from .supersede import complete, refuse_cycle
 
 NAME = "status"
-HELP = "show or change a decision's status"
+HELP = "Show or change a decision's status."
 DESCRIPTION = f"""\
 Show a decision's status, or set it to one of: {STATUS_WORDS}.
 

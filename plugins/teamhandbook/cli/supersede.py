@@ -13,7 +13,7 @@ from .context import CommandError, info
 from .decisions import find_decision, refusals, write_changes
 
 NAME = "supersede"
-HELP = "record that NEW replaces OLD, in both files"
+HELP = "Record that NEW replaces OLD, in both files."
 DESCRIPTION = """\
 Record that decision NEW replaces decision OLD: OLD gets `status: superseded` and
 `superseded-by: NEW`, NEW gets `supersedes: OLD`.
@@ -30,8 +30,8 @@ touched. Both edits are checked before either file is written."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the two decisions."""
-    parser.add_argument("old", help="the decision that is replaced")
-    parser.add_argument("new", help="the decision that replaces it")
+    parser.add_argument("old", help="The decision that is replaced.")
+    parser.add_argument("new", help="The decision that replaces it.")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""Read the handbook's settings from ``mkdocs.yml`` without MkDocs.
+"""Read the handbook's settings from ``mkdocs.yml`` (or ProperDocs' ``properdocs.yml``) without MkDocs.
 
 The command line must work where MkDocs cannot load the whole configuration (a theme or plugin
 missing, or a future builder), so this reads only what the handbook needs and tolerates the tags
@@ -17,7 +17,9 @@ from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, S
 from .page_settings import page_settings
 
 PLUGIN_NAMES = ("team-handbook",)
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
+"""The configuration files a handbook may have, in the order ProperDocs looks for them: a folder
+that has renamed its ``mkdocs.yml`` as ProperDocs asks is read from the new name."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -57,13 +59,13 @@ class SiteConfig:
 
 
 def find_config(start: Path) -> Path:
-    """Return the ``mkdocs.yml`` in ``start`` or the nearest folder above it."""
+    """Return the ``properdocs.yml`` or ``mkdocs.yml`` in ``start`` or the nearest folder above it."""
     for folder in (start.resolve(), *start.resolve().parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
                 return candidate
-    raise SettingsError(f"no mkdocs.yml in {start.resolve()} or any folder above it")
+    raise SettingsError(f"no mkdocs.yml or properdocs.yml in {start.resolve()} or any folder above it")
 
 
 def read_site_config(path: Path) -> SiteConfig:

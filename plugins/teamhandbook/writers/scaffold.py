@@ -77,10 +77,15 @@ def starter_files(team: str, today: dt.date, options: StarterOptions | None = No
     return files
 
 
+REQUIREMENT_LINE = 'TEAMHANDBOOK_REQUIREMENT: "teamhandbook"'
+"""The line of a pipeline template that says which teamhandbook to install."""
+
+
 def pipeline(template: str, version: str) -> str:
     """Return a pipeline that installs this version of teamhandbook."""
-    requirement = f"teamhandbook=={version}" if version else "teamhandbook"
-    return template.replace("{requirement}", requirement)
+    if not version:
+        return template
+    return template.replace(REQUIREMENT_LINE, f'TEAMHANDBOOK_REQUIREMENT: "teamhandbook=={version}"')
 
 
 def write_starter(target: Path, files: dict[str, str]) -> tuple[list[str], list[str]]:
