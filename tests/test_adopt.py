@@ -13,14 +13,17 @@ from .cli import run_cli, run_script
 from .conftest import FIXTURES, build, make_handbook, write_files
 
 SOURCES = FIXTURES / "import"
-EXTERNAL = re.compile(r"""(?:\bsrc=|<link\b[^>]*\bhref=|\burl\()["']?(?:https?:)?//(?!example\.org)[^"')\s]+""")
+EXTERNAL = re.compile(
+    r"""(?:\bsrc=|<link\b[^>]*\bhref=|\burl\()["']?(?:https?:)?//(?!example\.org)[^"')\s]+"""
+)
 """An address a page would load from another site: a script, image, stylesheet or font (plain links to
 other sites are fine, a reader follows them or not)."""
 
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Return every file below a folder, by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
 
 
 def nav_pages(config: Path) -> list[str]:
@@ -65,7 +68,7 @@ def test_every_page_init_creates_is_in_the_navigation(started) -> None:
     """The strict build passes and MkDocs names no page that the navigation leaves out."""
     root, result = started
     assert result.returncode == 0, result.log
-    assert "not included in the \"nav\"" not in result.log
+    assert 'not included in the "nav"' not in result.log
     for page in nav_pages(root / "mkdocs.yml"):
         url = page.removesuffix(".md").removesuffix("index")
         url = url if url.endswith("/") or not url else url + "/"
@@ -158,7 +161,7 @@ def test_init_finds_the_log_a_repository_already_keeps(tmp_path: Path) -> None:
     write_files(root, {".adr-dir": "architecture/log\n", "README.md": "# Our service\n"})
     outcome = run_script(root, "init")
     assert outcome.code == 0, outcome.err
-    assert "decisions_dir: \"architecture/log\"" in (root / "mkdocs.yml").read_text()
+    assert 'decisions_dir: "architecture/log"' in (root / "mkdocs.yml").read_text()
     assert build(root, strict=True).returncode == 0
 
 
@@ -166,10 +169,12 @@ def test_a_log_inside_docs_is_published_once_with_redirects_at_its_old_addresses
     """log4brains' docs/adr: one page per decision, its index and template are no pages, links follow."""
     root = tmp_path / "repo"
     shutil.copytree(SOURCES / "log4brains", root / "docs" / "adr")
-    write_files(root, {"docs/guide.md": "# Guide\n\nWe [write records](adr/20200924-use-markdown-records.md).\n"})
+    link = "[write records](adr/20200924-use-markdown-records.md)"
+    write_files(root, {"docs/guide.md": f"# Guide\n\nWe {link}.\n"})
     assert run_script(root, "init", ".", "--from", "docs/adr").code == 0
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - Needs review:", "  - Guide: guide.md\n  - Needs review:"))
+    text = config.read_text()
+    config.write_text(text.replace("  - Needs review:", "  - Guide: guide.md\n  - Needs review:"))
     result = build(root, strict=True)
     assert result.returncode == 0, result.log
     pages = sorted(p.relative_to(result.site).as_posix() for p in result.site.rglob("index.html"))
@@ -211,7 +216,7 @@ def test_init_refuses_what_it_cannot_do_and_writes_nothing(tmp_path: Path, capsy
 
 
 MADR3_LOG = {
-    "decisions/0001-use-madr.md": "---\nstatus: accepted\ndate: 2022-01-10\ndeciders: [Maya]\n---\n# Use MADR\n",
+    "decisions/0001-use-madr.md": "---\nstatus: accepted\ndeciders: [Maya]\n---\n# Use MADR\n",
     "decisions/0002-use-postgres.md": "---\nstatus: accepted\ndeciders: [Maya]\n---\n# Use PostgreSQL\n",
 }
 FORMAT_LOGS = {
