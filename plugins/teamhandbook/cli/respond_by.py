@@ -23,8 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sent",
         metavar="ISO-8601",
-        help="When the message is sent, e.g. 2026-11-24T15:30:00Z (default: now; ."
-        "without an offset, this computer's time zone)",
+        help="When the message is sent, e.g. 2026-11-24T15:30:00Z (default: now; "
+        "without an offset, this computer's time zone).",
     )
     parser.add_argument("--channel", metavar="NAME", help="The channel, for tiers with per-channel times.")
     parser.add_argument("--json", action="store_true", help="Print the answer as JSON.")
