@@ -121,7 +121,7 @@ def step_summary(problems: list[Problem], file_of: Callable[[Problem], str]) -> 
     """Return every problem as Markdown: a heading that counts them and a table, one row each."""
     lines = [f"### {md.text(summary(problems))}", ""]
     if not problems:
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines)
     lines += ["| Severity | File | Line | Problem | Code |", "|---|---|---:|---|---|"]
     for problem in problems:
         file = file_of(problem)
