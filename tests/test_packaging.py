@@ -87,15 +87,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     wheels = base / "wheels"
     pip = [sys.executable, "-m", "pip"]
     run([*pip, "wheel", "-q", "--wheel-dir", str(wheels), "setuptools>=77", str(source)])
-    offline = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)}
+    offline = {**os.environ, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels), "PIP_NO_COMPILE": "1"}
     dist = base / "dist"
     run([sys.executable, "-m", "build", "--outdir", str(dist), str(source)], env=offline)
     venv = base / "venv"
-    run([sys.executable, "-m", "venv", str(venv)])
-    run(
-        [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", str(next(dist.glob("*.whl")))],
-        env=offline,
-    )
+    run([sys.executable, "-m", "venv", "--without-pip", str(venv)])  # pip is no part of the product
+    wheel = next(dist.glob("*.whl"))
+    run([*pip, "--python", str(venv / "bin" / "python"), "install", "-q", str(wheel)], env=offline)
     return Installed(dist, venv / "bin", source, offline)
 
 

@@ -72,6 +72,12 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.source} is the handbook's decisions folder already")
     options = _options(handbook.settings.status_aliases, args)
     plan = plan_import(source, target, handbook.decisions, options, renumber=args.renumber)
+    if source.is_relative_to(handbook.settings.docs_path):
+        plan.notes.append(
+            f"{shown(source)} is inside the docs folder, so the site publishes it as pages too: remove "
+            "it after the import, or adopt it in place instead (`decisions_dir:` in mkdocs.yml), "
+            "which publishes it once and keeps its old addresses working."
+        )
     if not plan.items:
         if args.json:
             print(json.dumps(plan_record(plan, args.dry_run), ensure_ascii=False, indent=1))

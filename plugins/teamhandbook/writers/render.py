@@ -59,8 +59,11 @@ def rendered_files(
     docs = handbook.settings.docs_path
     files = walk(docs) if docs.is_dir() else []
     adopt_author_pages(pages, {path.as_posix() for path in files})
+    decisions = handbook.settings.decisions_path
     for relative in files:
         path, source = relative.as_posix(), handbook.settings.relative(docs / relative)
+        if relative.suffix.lower() == ".md" and (docs / relative).resolve().is_relative_to(decisions):
+            continue  # a decision log inside docs/: published as decisions, once, as the plugin does
         if relative.suffix.lower() != ".md":
             assets[path] = docs / relative
             continue
