@@ -189,6 +189,11 @@ def test_a_log_inside_docs_is_published_once_with_redirects_at_its_old_addresses
     assert "Welcome to the decision log" not in (result.site / "adr" / "index.html").read_text()
     assert 'href="../decisions/20200924-use-markdown-records/"' in result.content("guide/")
     assert run_script(root, "check").code == 0
+    rendered = run_script(root, "render", "--out", str(tmp_path / "out"))
+    assert rendered.code == 0, rendered.err
+    written = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.md")}
+    assert "decisions/20200924-use-markdown-records.md" in written
+    assert not any(path.startswith("adr/") for path in written)  # published once there too
 
 
 def test_init_refuses_what_it_cannot_do_and_writes_nothing(tmp_path: Path, capsys) -> None:
