@@ -31,6 +31,7 @@ def nav_pages(config: Path) -> list[str]:
     data = yaml.load(config.read_text(), Loader=yaml.BaseLoader)
 
     def pages(entry: object) -> list[str]:
+        """Return the pages of one navigation entry, sections included."""
         if isinstance(entry, str):
             return [entry]
         if isinstance(entry, list):

@@ -102,6 +102,7 @@ def test_bash_completion_completes_commands_options_and_choices(tmp_path: Path) 
     script.write_text(run_script(tmp_path, "completion", "bash").out)
 
     def complete(*words: str) -> list[str]:
+        """Return what bash offers after ``handbook WORDS``, the last word being completed."""
         line = " ".join(repr(w) if w else '""' for w in words)
         command = f"source {script}; COMP_WORDS=(handbook {line}); COMP_CWORD={len(words)}; _handbook; "
         command += 'printf "%s\\n" "${COMPREPLY[@]}"'

@@ -57,6 +57,7 @@ def follow_moves(markdown: str, src_uri: str, moved: dict[str, str]) -> str:
     folder = posixpath.dirname(src_uri)
 
     def rewrite(target: str) -> str:
+        """Return a link target, pointed at the new source when it led to a moved page."""
         path, hash_, fragment = target.partition("#")
         if not path:
             return target
