@@ -55,6 +55,8 @@ def test_superseding_by_a_proposal_is_pending_and_the_old_decision_stays_in_forc
         assert "may be superseded by ADR-0003 (proposed)" in page
     assert "ADR-0002 may be superseded by" in old_page and "Superseded by" not in old_page
     assert "Until then ADR-0002 stays in force" in new_page
+    graph = text_of(result.content("decisions/graph/"))
+    assert "ADR-0003: Managed may supersede, once accepted, ADR-0002: Self-host" in graph
     record = {r["id"]: r for r in result.json()["decisions"]}["0002-self-host"]
     assert record["status"] == "accepted" and record["superseded_by"] == []
 
