@@ -171,5 +171,5 @@ def test_every_subcommand_has_help_with_exit_codes(capsys) -> None:
     }
     for name, sub in commands.items():
         text = sub.format_help()
-        assert "exit codes:" in text, name
+        assert "Exit codes:" in text, name
         assert "Traceback" not in text

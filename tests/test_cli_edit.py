@@ -29,7 +29,7 @@ OLD_MADR = (
 )
 NEW_MADR = (
     "---\n"
-    "status: proposed\n"
+    "status: accepted\n"
     "date: 2024-05-02\n"
     "supersedes: ['0001']   # the old queue\n"
     "---\n"
@@ -233,7 +233,7 @@ def test_link_relates_to_creates_a_links_section_in_madr2(root: Path, capsys) ->
 def test_link_supersedes_is_mirrored(root: Path, capsys) -> None:
     """``link A supersedes B`` edits both files, like ``supersede B A``."""
     old = write(root, "0001-a.md", "---\nstatus: accepted\n---\n# A\n")
-    write(root, "0002-b.md", "---\nstatus: proposed\n---\n# B\n")
+    write(root, "0002-b.md", "---\nstatus: accepted\n---\n# B\n")
     assert run_cli(capsys, root, "link", "2", "supersedes", "1").code == 0
     assert "status: superseded" in old.read_text()
     assert run_cli(capsys, root, "check").code == 0

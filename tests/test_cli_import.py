@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -23,10 +24,10 @@ RENAMES = {
         "0005-help-scripts": "0005-help-scripts",
     },
     "log4brains": {
-        "20200924-use-markdown-records": "0001-use-markdown-records",
-        "20200926-use-the-number-as-id": "0002-use-the-number-as-id",
-        "20201016-use-the-slug-as-id": "0003-use-the-slug-as-id",
-        "20201103-use-lunr": "0004-use-lunr",
+        "20200924-use-markdown-records": "20200924-use-markdown-records",
+        "20200926-use-the-number-as-id": "20200926-use-the-number-as-id",
+        "20201016-use-the-slug-as-id": "20201016-use-the-slug-as-id",
+        "20201103-use-lunr": "20201103-use-lunr",
     },
     "madr": {
         "0000-use-madr": "0000-use-madr",
@@ -35,7 +36,7 @@ RENAMES = {
         "0003-print-stylesheet": "0003-print-stylesheet",
     },
 }
-"""Each source record's file name and the name the import gives it."""
+"""Each source record's file name and the name the import gives it: the same, by default."""
 
 
 @pytest.fixture(scope="module", params=sorted(RENAMES))
@@ -83,11 +84,10 @@ def test_the_import_keeps_the_text_and_follows_links(imported) -> None:
         assert "Accepted. Revisited in 2021: it still holds" in kept  # a Status section with history stays
         assert "stays in the text" in outcome.out
     elif name == "log4brains":
-        text = (decisions / "0003-use-the-slug-as-id.md").read_text()
-        assert "see [the number decision](0002-use-the-number-as-id.md)." in text
-        assert "- Supersedes [20200926-use-the-number-as-id](0002-use-the-number-as-id.md)" in text
+        text = (decisions / "20201016-use-the-slug-as-id.md").read_text()
+        assert "see [the number decision](20200926-use-the-number-as-id.md)." in text
+        assert "- Supersedes [20200926-use-the-number-as-id](20200926-use-the-number-as-id.md)" in text
         assert "- Status:" not in text and "tags: [architecture]" in text
-        assert "numbered from 1 in date order" in outcome.out
         assert "README.md: not a decision record" in outcome.out
     else:
         text = (decisions / "0001-self-host-postgres.md").read_text()
@@ -103,21 +103,44 @@ def test_dry_run_writes_nothing(tmp_path: Path, capsys) -> None:
     root = make_handbook(tmp_path / "h")
     outcome = run_cli(capsys, root, "import", str(SOURCES / "log4brains"), "--dry-run")
     assert outcome.code == 0
-    assert "20200924-use-markdown-records.md  →  0001-use-markdown-records.md" in outcome.out
+    assert "20200924-use-markdown-records.md  →  20200924-use-markdown-records.md" in outcome.out
     assert "Dry run: nothing was written." in outcome.out
     assert not (root / "decisions").exists()
 
 
-def test_import_renumbers_after_existing_decisions_and_never_imports_twice(tmp_path: Path, capsys) -> None:
-    """Taken numbers move the records after the existing ones; a second import is refused."""
+def test_a_taken_number_stops_the_import_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    """Without --renumber, a clash names both files and suggests --renumber; nothing is written."""
     root = make_handbook(tmp_path / "h", {"decisions/0001-ours.md": "---\nstatus: accepted\n---\n# Ours\n"})
-    first = run_cli(capsys, root, "import", str(SOURCES / "madr"))
+    outcome = run_cli(capsys, root, "import", str(SOURCES / "madr"))
+    assert outcome.code == 2
+    assert "0001-self-host-postgres.md is number 1, which decisions/0001-ours.md has already" in outcome.err
+    assert "add --renumber to number the imported records from 2 on" in outcome.err
+    assert sorted(p.name for p in (root / "decisions").iterdir()) == ["0001-ours.md"]
+
+
+def test_import_plan_as_json(tmp_path: Path, capsys) -> None:
+    """``--dry-run --json`` prints every record's source and target, and writes nothing."""
+    root = make_handbook(tmp_path / "h")
+    outcome = run_cli(capsys, root, "import", str(SOURCES / "adr-tools"), "--dry-run", "--json")
+    assert outcome.code == 0, outcome.err
+    plan = json.loads(outcome.out)
+    assert plan["dry_run"] is True and plan["conflicts"] == []
+    assert {r["source"]: r["target"] for r in plan["records"]} == {
+        f"{name}.md": f"{name}.md" for name in RENAMES["adr-tools"]
+    }
+    assert not (root / "decisions").exists()
+
+
+def test_import_renumbers_after_existing_decisions_and_never_imports_twice(tmp_path: Path, capsys) -> None:
+    """``--renumber`` moves the records after the existing ones; a second import is refused."""
+    root = make_handbook(tmp_path / "h", {"decisions/0001-ours.md": "---\nstatus: accepted\n---\n# Ours\n"})
+    first = run_cli(capsys, root, "import", str(SOURCES / "madr"), "--renumber")
     assert first.code == 0, first.err
     assert "numbered from 2" in first.out
     assert (root / "decisions" / "0003-self-host-postgres.md").is_file()
     assert 'superseded-by: ["0004"]' in (root / "decisions" / "0003-self-host-postgres.md").read_text()
     before = sorted(p.name for p in (root / "decisions").iterdir())
-    second = run_cli(capsys, root, "import", str(SOURCES / "madr"))
+    second = run_cli(capsys, root, "import", str(SOURCES / "madr"), "--renumber")
     assert second.code == 2 and "looks imported already" in second.err
     assert sorted(p.name for p in (root / "decisions").iterdir()) == before
 

@@ -64,8 +64,8 @@ def test_new_writes_the_next_number_from_the_built_in_template(root: Path, capsy
 
 
 def test_new_supersedes_marks_the_old_decision(root: Path, capsys) -> None:
-    """``--supersedes`` writes the relation into the new file and marks the old one, mirrored."""
-    outcome = run_cli(capsys, root, "new", "Use a log", "--supersedes", "2")
+    """An accepted ``--supersedes`` writes the relation into the new file and marks the old one, mirrored."""
+    outcome = run_cli(capsys, root, "new", "Use a log", "--supersedes", "2", "--status", "accepted")
     assert outcome.code == 0, outcome.err
     old = (root / "decisions" / "archive" / "0002-use-a-queue.md").read_text()
     assert "status: superseded" in old and 'superseded-by: ["0003"]' in old

@@ -112,7 +112,14 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, changes_si
     """
     settings = handbook.settings
     audiences = settings.pages.audiences
-    uris = docs_page_uris(settings.docs_path) if docs_pages is None else docs_pages
+    if docs_pages is None:  # as the plugin does: a decision log inside docs/ is not a set of pages
+        decisions = settings.decisions_path
+        docs_pages = [
+            uri
+            for uri in docs_page_uris(settings.docs_path)
+            if not (settings.docs_path / uri).resolve().is_relative_to(decisions)
+        ]
+    uris = docs_pages
     pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences)
     for decision in handbook.decisions:
         page, found = decision_as_page(decision, decision_path(decision), full_title(decision), audiences)

@@ -1,9 +1,38 @@
-"""Supersession: both sides must say it, the statuses must agree, and it must never loop."""
+"""Supersession: both sides must say it, the statuses must agree, and it must never loop.
+
+A decision that is not accepted yet (proposed, draft) only *may* supersede another: its
+``supersedes`` is a pending supersession, written on its side alone, and the old decision stays in
+force until the successor is accepted. A rejected decision supersedes nothing.
+"""
 
 from __future__ import annotations
 
 from ..model.decision import Decision, DecisionLog, Reference, Status
 from ..model.problem import Problem, error
+
+PENDING_STATUSES = frozenset({Status.PROPOSED, Status.DRAFT})
+"""Statuses of a successor that has not replaced anything yet: its supersession is pending."""
+
+
+def is_pending(successor: Decision) -> bool:
+    """Tell whether a successor's supersession waits for it to be accepted."""
+    return successor.status in PENDING_STATUSES
+
+
+def is_void(successor: Decision) -> bool:
+    """Tell whether a successor was turned down, so that it replaces nothing."""
+    return successor.status is Status.REJECTED
+
+
+def pending_successors(log: DecisionLog) -> dict[str, list[Decision]]:
+    """Return, by decision id, the decisions not yet accepted that would supersede it."""
+    pending: dict[str, list[Decision]] = {}
+    for successor in log:
+        if is_pending(successor):
+            for target in successor.relation_ids("supersedes"):
+                if target != successor.id:
+                    pending.setdefault(target, []).append(successor)
+    return pending
 
 
 def check_supersession(log: DecisionLog) -> list[Problem]:
@@ -12,7 +41,8 @@ def check_supersession(log: DecisionLog) -> list[Problem]:
     Completing them lets every page show the relation, while the report tells the author which
     file to fix.
     """
-    problems = _one_sided(log)
+    problems = _unsettled_successors(log)
+    problems += _one_sided(log)
     problems += _status_disagreements(log)
     problems += _cycles(log)
     return problems
@@ -25,11 +55,15 @@ def _one_sided(log: DecisionLog) -> list[Problem]:
     for decision in log:
         for ref in decision.supersedes:
             other = log.get(ref.target) if ref.target else None
+            if is_pending(decision) or is_void(decision):
+                continue  # pending: written on this side alone; void: reported as such
             if other and decision.id not in other.relation_ids("superseded_by"):
                 problems.append(_not_mirrored(decision, ref, other, "supersedes", "superseded-by"))
                 missing.append((other, "superseded_by", decision))
         for ref in decision.superseded_by:
             other = log.get(ref.target) if ref.target else None
+            if other and (is_pending(other) or is_void(other)):
+                continue
             if other and decision.id not in other.relation_ids("supersedes"):
                 problems.append(_not_mirrored(decision, ref, other, "is superseded by", "supersedes"))
                 missing.append((other, "supersedes", decision))
@@ -51,13 +85,57 @@ def _not_mirrored(
     )
 
 
+def _unsettled_successors(log: DecisionLog) -> list[Problem]:
+    """Report decisions marked superseded by a successor that is not accepted, or was rejected."""
+    problems: list[Problem] = []
+    for decision in log:
+        for ref in decision.superseded_by:
+            successor = log.get(ref.target) if ref.target else None
+            if successor is None or not (is_pending(successor) or is_void(successor)):
+                continue
+            state = successor.status.value if successor.status else "unknown"
+            if is_pending(successor):
+                fix = (
+                    f"remove `superseded-by: {successor.id}` and keep this decision's status until "
+                    f"{successor.display_id} is accepted (`handbook status {successor.id} accepted` "
+                    "then completes the supersession)"
+                )
+            else:
+                fix = f"remove `superseded-by: {successor.id}` and give this decision back its status"
+            problems.append(
+                error(
+                    decision.source,
+                    ref.line,
+                    f"this decision is marked superseded by {successor.display_id}, which is {state}, "
+                    f"so it still applies; {fix}.",
+                    "unsettled-successor",
+                )
+            )
+    for decision in log:
+        if not is_void(decision):
+            continue
+        for ref in decision.supersedes:
+            if ref.target and ref.target != decision.id:
+                problems.append(
+                    error(
+                        decision.source,
+                        ref.line,
+                        f"this decision was rejected, so it supersedes nothing; remove `supersedes: "
+                        f"{ref.text}` (or set its status to what it is now).",
+                        "rejected-successor",
+                    )
+                )
+    return problems
+
+
 def _status_disagreements(log: DecisionLog) -> list[Problem]:
     """Report superseded decisions whose status says otherwise, and the reverse."""
     problems: list[Problem] = []
     for decision in log:
         line = decision.line_of("status")
-        if decision.superseded_by and decision.status not in (Status.SUPERSEDED, None):
-            successors = ", ".join(ref.target or ref.text for ref in decision.superseded_by)
+        settled = [ref for ref in decision.superseded_by if not _unsettled(log, ref)]
+        if settled and decision.status not in (Status.SUPERSEDED, None):
+            successors = ", ".join(ref.target or ref.text for ref in settled)
             problems.append(
                 error(
                     decision.source,
@@ -78,6 +156,12 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _unsettled(log: DecisionLog, ref: Reference) -> bool:
+    """Tell whether a ``superseded-by`` names a successor that is not accepted or was rejected."""
+    successor = log.get(ref.target) if ref.target else None
+    return successor is not None and (is_pending(successor) or is_void(successor))
 
 
 def _cycles(log: DecisionLog) -> list[Problem]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from ..checks.links import check_nav
 from ..checks.published_links import published_link_problems
@@ -17,9 +20,10 @@ from ..pages import markdown as md
 from ..plan.render import rendered_files
 from ..readers.site_config import SiteConfig
 from . import context
+from .context import CommandError, info
 
 NAME = "check"
-HELP = "report every problem in the handbook (for CI, pre-commit and pull requests)"
+HELP = "Report every problem in the handbook (for CI, pre-commit and pull requests)."
 DESCRIPTION = """\
 Check the handbook as `mkdocs build --strict` does, without building it: decisions (statuses,
 dates, duplicate numbers, relations), everything else the build validates, and relative links
@@ -28,19 +32,31 @@ between pages and decisions that lead to no file.
 Formats:
   text    one line per problem: file:line: severity: message [code]   (default)
   github  GitHub Actions workflow commands, so each problem shows on the right line of the
-          pull request's diff
+          pull request's diff; and, because GitHub shows only the first ten annotations of each
+          kind, every problem as a table in the job's summary ($GITHUB_STEP_SUMMARY)
+  gitlab  a GitLab Code Quality report (Code Climate JSON), for `artifacts: reports:
+          codequality:`; the problems are also listed on stderr for the job's log
   json    {"version": 1, "problems": [...], "counts": {...}}
+
+--summary PATH writes the Markdown table to PATH in any format (appending, as GitHub expects).
 
 Errors make the command exit with 1. Warnings (reminders that depend on the date, such as an
 overdue review) and notes are shown but never fail it."""
-EPILOG = "exit codes: 0 no errors, 1 errors found, 2 could not run."
+EPILOG = "Exit codes: 0 no errors, 1 errors found, 2 could not run."
 
 GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the output format."""
-    parser.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    parser.add_argument(
+        "--format", choices=("text", "github", "gitlab", "json"), default="text", help="The output format."
+    )
+    parser.add_argument(
+        "--summary",
+        metavar="PATH",
+        help="Append every problem as a Markdown table to PATH (with github: $GITHUB_STEP_SUMMARY).",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,18 +68,26 @@ def run(args: argparse.Namespace) -> int:
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root
+    base = repository_root(root)
     if args.format == "github":
-        base = repository_root(root)
         for problem in problems:
             print(github_annotation(problem, _from_base(root, problem.file, base)))
+    elif args.format == "gitlab":
+        report = [code_quality_issue(p, _from_base(root, p.file, base)) for p in problems]
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        for problem in problems:
+            print(text_line(problem), file=sys.stderr)
     elif args.format == "json":
         print(json.dumps(json_report(problems), ensure_ascii=False, indent=1))
     else:
         for problem in problems:
-            print(
-                f"{problem.file}:{problem.line}: {problem.severity.value}: {problem.message} [{problem.code}]"
-            )
-    print(summary(problems), file=_summary_stream(args.format))
+            print(text_line(problem))
+    summary_file = args.summary or (
+        os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    )
+    if summary_file:
+        write_step_summary(Path(summary_file), problems, lambda p: _from_base(root, p.file, base))
+    info(summary(problems), stream=_summary_stream(args.format))
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
@@ -85,6 +109,67 @@ def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
     markdown_pages = {path: text for path, text in pages.items() if path.endswith(".md")}
     problems += published_link_problems(config.data, markdown_pages, texts, link_lines, files)
     return problems
+
+
+def text_line(problem: Problem) -> str:
+    """Return a problem as one line: ``file:line: severity: message [code]``."""
+    return f"{problem.file}:{problem.line}: {problem.severity.value}: {problem.message} [{problem.code}]"
+
+
+CODE_QUALITY_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
+
+
+def code_quality_issue(problem: Problem, file: str) -> dict[str, object]:
+    """Return a problem as a GitLab Code Quality (Code Climate) issue, named from the repository root."""
+    identity = "\0".join((file, problem.code, problem.message))
+    return {
+        "type": "issue",
+        "check_name": f"handbook/{problem.code}",
+        "description": problem.message,
+        "categories": ["Style"] if problem.severity is Severity.NOTE else ["Bug Risk"],
+        "severity": CODE_QUALITY_SEVERITY[problem.severity],
+        "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
+        "location": {"path": file, "lines": {"begin": problem.line}},
+    }
+
+
+SEVERITY_MARKS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.NOTE: "ℹ️ note"}
+
+
+def step_summary(problems: list[Problem], file_of: Callable[[Problem], str]) -> str:
+    """Return every problem as Markdown: a heading that counts them and a table, one row each."""
+    lines = [f"### {md.text(summary(problems))}", ""]
+    if not problems:
+        return "\n".join(lines)
+    lines += ["| Severity | File | Line | Problem | Code |", "|---|---|---:|---|---|"]
+    for problem in problems:
+        file = file_of(problem)
+        lines.append(
+            f"| {SEVERITY_MARKS[problem.severity]} | {_file_cell(file, problem.line)} | {problem.line} "
+            f"| {md.text(problem.message)} | `{problem.code}` |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_step_summary(path: Path, problems: list[Problem], file_of: Callable[[Problem], str]) -> None:
+    """Append the Markdown summary to ``path``, as GitHub Actions collects a job's step summary."""
+    try:
+        with path.open("a", encoding="utf-8") as stream:
+            stream.write(step_summary(problems, file_of) + "\n")
+    except OSError as exc:
+        raise CommandError(f"cannot write the summary to {path}: {exc.strerror}") from None
+
+
+def _file_cell(file: str, line: int) -> str:
+    """Return a file's table cell: a link to the line in GitHub when the run says where that is."""
+    server, repository, sha = (
+        os.environ.get(k, "") for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")
+    )
+    name = md.text(file)
+    if not (server and repository and sha):
+        return name
+    url = f"{server}/{repository}/blob/{sha}/{quote(file)}#L{line}"
+    return f"[{name}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
 def summary(problems: list[Problem]) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import site_address
@@ -17,6 +19,18 @@ from ..readers.site_config import SiteConfig, read_site_config
 
 class CommandError(Exception):
     """A command that cannot do what was asked; its message is shown as is."""
+
+
+class Output:
+    """How much the command says: ``--quiet`` keeps only the answer asked for, and errors."""
+
+    quiet: bool = False
+
+
+def info(message: str = "", *, stream: TextIO | None = None) -> None:
+    """Print a message about what the command did, unless ``--quiet`` was given."""
+    if not Output.quiet:
+        print(message, file=stream or sys.stdout)
 
 
 def site_config(args: argparse.Namespace) -> SiteConfig:

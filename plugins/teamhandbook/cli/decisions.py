@@ -13,7 +13,7 @@ from ..model.decision import Decision, Status
 from ..writers.changes import ChangeSet
 from ..writers.files import FileChangedError
 from ..writers.yaml_edit import EditError
-from .context import CommandError
+from .context import CommandError, info
 
 STATUS_WORDS = ", ".join(status.value for status in Status)
 
@@ -61,7 +61,7 @@ def write_changes(changes: ChangeSet) -> list[Path]:
     """Write a change set and print every file that changed."""
     written = changes.write()
     for path in written:
-        print(f"updated {shown(path)}")
+        info(f"updated {shown(path)}")
     return written
 
 

@@ -18,10 +18,12 @@ HELP = "Print what changed since a date (decisions, proposals, pages), ready to 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the command's options."""
-    parser.add_argument("--since", required=True, metavar="DATE", help="the first day to report, YYYY-MM-DD")
-    parser.add_argument("--until", metavar="DATE", help="the last day to report, YYYY-MM-DD (default: today)")
+    parser.add_argument("--since", required=True, metavar="DATE", help="The first day to report, YYYY-MM-DD.")
     parser.add_argument(
-        "--format", choices=FORMATS, default="markdown", help="Markdown with links (default), or plain text"
+        "--until", metavar="DATE", help="The last day to report, YYYY-MM-DD (default: today)."
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="markdown", help="Markdown with links (default), or plain text."
     )
 
 

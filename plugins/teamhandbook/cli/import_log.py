@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,37 +13,51 @@ from ..readers.decision import ReadOptions
 from ..readers.status import parse_aliases
 from ..writers.importer import ImportPlan, plan_import, write_import
 from . import context
-from .context import CommandError
+from .context import CommandError, info
 from .decisions import STATUS_WORDS, shown
 
 NAME = "import"
-HELP = "bring an adr-tools, log4brains or MADR decision log into the handbook"
+HELP = "Copy an adr-tools, log4brains or MADR decision log into the handbook's decisions folder."
 DESCRIPTION = f"""\
 Import the decision records of SOURCE_DIR into the handbook's decisions folder, in the canonical
 format: MADR 4 front matter made from each record's metadata (the Nygard `Date:` line and
 `## Status` section, MADR 2 and log4brains `* Status:` bullets, older front matter), the rest of
-the text as written. Links between records follow them to their new file names; log4brains'
-dated records are numbered in date order; images and other files are copied along.
+the text as written. Images and other files are copied along.
+
+Each record keeps its number and its file name, so its address stays the same (log4brains' dated
+records keep their dates). A number the handbook has already stops the import, with nothing
+written; --renumber then numbers the imported records after the existing ones, in their order
+(dated records in date order), and links between them follow the new names.
+
+A log that is already in this repository needs no copy: adopt it in place with
+`handbook init --from PATH` (or `decisions_dir:` in mkdocs.yml). A log inside the docs folder is
+then published once, and its old addresses lead to the new pages.
 
 Everything that cannot be mapped (statuses it does not know, dates it cannot read, links to
 records that are missing) is kept as written and listed, so you can fix it. Existing files are
-never overwritten. Run with --dry-run first to see the plan.
+never overwritten. Run with --dry-run first to see the plan; --json prints it for scripts.
 
 --map-status WORD=STATUS maps a team's own status word, e.g. --map-status aceito=accepted
 (statuses: {STATUS_WORDS}); the handbook's `status_aliases` apply too."""
-EPILOG = "exit codes: 0 imported (or planned, with --dry-run), 1 nothing to import, 2 could not run."
+EPILOG = "Exit codes: 0 imported (or planned, with --dry-run), 1 nothing to import, 2 could not run."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the source folder and the options."""
-    parser.add_argument("source", metavar="SOURCE_DIR", help="the folder of the decision log to import")
-    parser.add_argument("--dry-run", action="store_true", help="print the plan and write nothing")
+    parser.add_argument("source", metavar="SOURCE_DIR", help="The folder of the decision log to import.")
+    parser.add_argument("--dry-run", action="store_true", help="Print the plan and write nothing.")
+    parser.add_argument(
+        "--renumber",
+        action="store_true",
+        help="Number the imported records after the existing decisions instead of keeping their numbers.",
+    )
+    parser.add_argument("--json", action="store_true", help="Print the plan as JSON.")
     parser.add_argument(
         "--map-status",
         metavar="WORD=STATUS",
         action="append",
         default=[],
-        help="read a status word as one of the handbook's statuses",
+        help="Read a status word as one of the handbook's statuses.",
     )
 
 
@@ -54,22 +70,54 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no such folder: {args.source}")
     if source == target:
         raise CommandError(f"{args.source} is the handbook's decisions folder already")
-    plan = plan_import(source, target, handbook.decisions, _options(handbook.settings.status_aliases, args))
+    options = _options(handbook.settings.status_aliases, args)
+    plan = plan_import(source, target, handbook.decisions, options, renumber=args.renumber)
+    if source.is_relative_to(handbook.settings.docs_path):
+        plan.notes.append(
+            f"{shown(source)} is inside the docs folder, so the site publishes it as pages too: remove "
+            "it after the import, or adopt it in place instead (`decisions_dir:` in mkdocs.yml), "
+            "which publishes it once and keeps its old addresses working."
+        )
     if not plan.items:
-        print(f"no decision records in {args.source}")
+        if args.json:
+            print(json.dumps(plan_record(plan, args.dry_run), ensure_ascii=False, indent=1))
+        print(f"no decision records in {args.source}", file=sys.stderr if args.json else sys.stdout)
         return 1
-    report(plan, source, target)
+    if args.json:
+        print(json.dumps(plan_record(plan, args.dry_run), ensure_ascii=False, indent=1))
+    else:
+        report(plan, source, target)
     if plan.conflicts:
         raise CommandError("nothing was imported: " + "; ".join(plan.conflicts))
     if args.dry_run:
-        print("\nDry run: nothing was written.")
+        info("\nDry run: nothing was written.", stream=sys.stderr if args.json else None)
         return 0
     try:
         written = write_import(plan, source, target)
     except FileExistsError as exc:
         raise CommandError(f"stopped: {exc.filename} appeared meanwhile and was not overwritten") from None
-    print(f"\nImported {len(plan.items)} records ({len(written)} files written).")
+    info(
+        f"\nImported {len(plan.items)} records ({len(written)} files written).",
+        stream=sys.stderr if args.json else None,
+    )
     return 0
+
+
+def plan_record(plan: ImportPlan, dry_run: bool) -> dict[str, object]:
+    """Return the import's plan as data: each record's source and target, and what was noted."""
+    return {
+        "version": 1,
+        "dry_run": dry_run,
+        "records": [
+            {"source": item.source, "target": item.target, "format": item.decision.format.value}
+            for item in plan.items
+        ],
+        "assets": [{"source": source, "target": target} for source, target in plan.assets],
+        "skipped": plan.skipped,
+        "notes": plan.notes,
+        "unmapped": plan.unmapped,
+        "conflicts": plan.conflicts,
+    }
 
 
 def report(plan: ImportPlan, source: Path, target: Path) -> None:

@@ -7,12 +7,12 @@ import argparse
 from ..writers.changes import ChangeSet
 from ..writers.decision_edit import RELATIONS
 from . import context
-from .context import CommandError
+from .context import CommandError, info
 from .decisions import find_decision, refusals, write_changes
 from .supersede import supersede
 
 NAME = "link"
-HELP = "record that A supersedes, is superseded by, or relates to B"
+HELP = "Record that A supersedes, is superseded by, or relates to B."
 DESCRIPTION = """\
 Record a relation between two decisions:
 
@@ -25,9 +25,9 @@ Only the lines that change are touched, in the file's own format."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the two decisions and the relation."""
-    parser.add_argument("source", metavar="A", help="the decision that gets the relation")
-    parser.add_argument("relation", choices=RELATIONS, help="one of %(choices)s")
-    parser.add_argument("target", metavar="B", help="the decision it points at")
+    parser.add_argument("source", metavar="A", help="The decision that gets the relation.")
+    parser.add_argument("relation", choices=RELATIONS, help="One of %(choices)s.")
+    parser.add_argument("target", metavar="B", help="The decision it points at.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
             changes.editor(source).add_relation("relates-to", changes.target(target, source))
             changes.verify(source, relation=("relates-to", target))
         if not write_changes(changes):
-            print(f"{source.source} already records that; nothing to change")
+            info(f"{source.source} already records that; nothing to change")
     return 0

@@ -14,7 +14,7 @@ from . import context
 from .decisions import STATUS_WORDS, parse_status
 
 NAME = "list"
-HELP = "list the decisions, filtered by status or tag"
+HELP = "List the decisions, filtered by status or tag."
 DESCRIPTION = f"""\
 List the decisions in log order: number, status, date, title and file.
 
@@ -24,9 +24,9 @@ same records as decisions.json, for scripts. Exits with 1 when no decision match
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the filters and the output format."""
-    parser.add_argument("--status", help="only decisions with this status")
-    parser.add_argument("--tag", help="only decisions with this tag")
-    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--status", help="Only decisions with this status.")
+    parser.add_argument("--tag", help="Only decisions with this tag.")
+    parser.add_argument("--json", action="store_true", help="Print JSON instead of a table.")
 
 
 def run(args: argparse.Namespace) -> int:

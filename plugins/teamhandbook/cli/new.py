@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
+import shlex
+import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
+from ..checks.supersession import is_pending, is_void
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, DecisionFormat, Status
 from ..readers.dates import read_date
@@ -18,31 +23,43 @@ from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import files, recurring
 from ..writers.changes import ChangeSet, target_for
-from ..writers.new_decision import create_numbered, fill_template, find_template
+from ..writers.new_decision import FORMATS, choose_template, create_numbered, fill_template
 from ..writers.numbering import naming_scheme, slugify
 from . import context
-from .context import CommandError
+from .context import CommandError, info
 from .decisions import find_decision, parse_status, refusals, shown, write_changes
 from .supersede import supersede
 
 NAME = "new"
-HELP = "write a new decision, or a document from one of the working agreement's templates"
+HELP = "Write a new decision, or a document from one of the working agreement's templates."
 DESCRIPTION = """\
-Write a new decision from the handbook's template and print its path:
+Write a new decision and print its path:
 
   handbook new "Record demos instead of the Friday call" --tags process,meetings \\
       --feedback-by 2026-12-04 --supersedes 7
 
-The file takes the next free number, zero-padded like the other files in the folder
-(0013-record-demos-instead-of-the-friday-call.md), and is never written over an existing file.
-The template is the first of template.md, adr-template.md, decision-template.md, _template.md,
-templates/decision.md or templates/template.md (where adr-tools keeps it) found in the decisions
-folder, else the built-in MADR 4 template. A heading numbered the adr-tools way (# NUMBER. TITLE)
-gets the new number.
---supersedes also marks the old decision as superseded.
+The file takes the next free number, named like the other files in the folder
+(0013-record-demos-instead-of-the-friday-call.md, or 20261204-record-demos-….md in a log4brains
+log), and is never written over an existing file.
+
+It is written in the log's own format, so the log's other tools keep working:
+  1. with --format (madr4, madr3, madr2, nygard or adr-tools, log4brains), that format;
+  2. else the team's own template: the first of template.md, adr-template.md,
+     decision-template.md, _template.md, templates/decision.md or templates/template.md (where
+     adr-tools keeps it) in the decisions folder;
+  3. else the format of the log's newest decision (an adr-tools log gets an adr-tools record);
+  4. else MADR 4.
+A heading numbered the adr-tools way (# NUMBER. TITLE) gets the new number.
+
+--supersedes records the relation in the new file. A new decision that is accepted marks the old
+one superseded at once; one that is proposed or a draft (the default) records a pending
+supersession: the old decision stays in force until the new one is accepted.
+
+In a terminal, the new file opens in $VISUAL or $EDITOR (--no-edit to skip); never when the input
+or output is not a terminal, so scripts and CI do not wait.
 
 With --template NAME, write a recurring document (a weekly update, a handoff note) from
-<working agreement>/templates/NAME.md instead; --list-templates shows them:
+<working agreement>/templates/NAME.md instead; --list-templates shows them (--json for scripts):
 
   handbook new --template weekly-update --handle maya"""
 
@@ -50,27 +67,40 @@ With --template NAME, write a recurring document (a weekly update, a handoff not
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the decision's fields and the template options."""
     parser.add_argument(
-        "title", nargs="?", help="the decision's title (for a template: fills {title} and {slug})"
+        "title", nargs="?", help="The decision's title (for a template: fills {title} and {slug})."
     )
-    parser.add_argument("--status", default="proposed", help="the first status (default: proposed)")
-    parser.add_argument("--date", help="the decision's date, YYYY-MM-DD (default: today)")
-    parser.add_argument("--tags", help="tags, separated by commas: process,meetings")
-    parser.add_argument("--decision-makers", metavar="NAMES", help="who decides, separated by commas")
-    parser.add_argument("--consulted", metavar="NAMES", help="who is consulted, separated by commas")
-    parser.add_argument("--informed", metavar="NAMES", help="who is informed, separated by commas")
-    parser.add_argument("--owner", help="who keeps the decision current, e.g. @maya")
-    parser.add_argument("--feedback-by", metavar="DATE", help="until when feedback is welcome, YYYY-MM-DD")
-    parser.add_argument("--review-by", metavar="DATE", help="when to look at the decision again, YYYY-MM-DD")
+    parser.add_argument("--status", default="proposed", help="The first status (default: proposed).")
+    parser.add_argument("--date", help="The decision's date, YYYY-MM-DD (default: today).")
+    parser.add_argument("--tags", help="Tags, separated by commas: process,meetings.")
+    parser.add_argument("--decision-makers", metavar="NAMES", help="Who decides, separated by commas.")
+    parser.add_argument("--consulted", metavar="NAMES", help="Who is consulted, separated by commas.")
+    parser.add_argument("--informed", metavar="NAMES", help="Who is informed, separated by commas.")
+    parser.add_argument("--owner", help="Who keeps the decision current, e.g. @maya.")
+    parser.add_argument("--feedback-by", metavar="DATE", help="Until when feedback is welcome, YYYY-MM-DD.")
+    parser.add_argument("--review-by", metavar="DATE", help="When to look at the decision again, YYYY-MM-DD.")
     parser.add_argument(
-        "--supersedes", metavar="DECISION", action="append", default=[], help="a decision this one replaces"
+        "--supersedes", metavar="DECISION", action="append", default=[], help="A decision this one replaces."
     )
     parser.add_argument(
-        "--relates-to", metavar="DECISION", action="append", default=[], help="a related decision"
+        "--relates-to", metavar="DECISION", action="append", default=[], help="A related decision."
     )
-    parser.add_argument("--template", metavar="NAME", help="write from the working agreement's template NAME")
-    parser.add_argument("--handle", help="your handle, for a template's {handle} (default: $HANDBOOK_HANDLE)")
     parser.add_argument(
-        "--list-templates", action="store_true", help="list the working agreement's templates"
+        "--template", metavar="NAME", help="Write from the working agreement's template NAME."
+    )
+    parser.add_argument(
+        "--handle", help="Your handle, for a template's {handle} (default: $HANDBOOK_HANDLE)."
+    )
+    parser.add_argument(
+        "--list-templates", action="store_true", help="List the working agreement's templates."
+    )
+    parser.add_argument("--json", action="store_true", help="With --list-templates: print JSON.")
+    parser.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        help="Write the decision in this format, whatever the log uses.",
+    )
+    parser.add_argument(
+        "--no-edit", action="store_true", help="Do not open the new file in $VISUAL or $EDITOR."
     )
 
 
@@ -78,23 +108,30 @@ def run(args: argparse.Namespace) -> int:
     """Write the new decision or document."""
     config = context.site_config(args)
     if args.list_templates:
-        return _list_templates(config)
+        return _list_templates(config, args.json)
     if args.template:
         return _from_template(config, args)
     if not args.title or not args.title.strip():
         raise CommandError('give the decision a title: handbook new "Use PostgreSQL"')
     handbook = load_handbook(config.settings)
     folder = handbook.settings.decisions_path
+    requested = FORMATS[args.format] if args.format else None
     scheme = naming_scheme(d.id for d in handbook.decisions)
+    if requested is DecisionFormat.LOG4BRAINS and not len(handbook.decisions):
+        scheme = replace(scheme, dated=True)  # log4brains names its records by date
     title = " ".join(args.title.split())
     date = _date(args.date, "--date") or dt.date.today()
     slug = slugify(title)
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
     related = [find_decision(handbook, ref) for ref in args.relates_to]
-    template = _template(folder)
+    template = _template(folder, handbook, requested)
     _filled(template, draft, handbook, superseded, related)  # refuses a template that does not work
-    _check_supersessions(handbook, superseded, draft)
+    pending = is_pending(draft)
+    if superseded and is_void(draft):
+        raise CommandError("a rejected decision supersedes nothing; leave out --supersedes")
+    if not pending:
+        _check_supersessions(handbook, superseded, draft)
 
     def text(number: int) -> bytes:
         """The new decision's bytes, once its number is known."""
@@ -105,9 +142,29 @@ def run(args: argparse.Namespace) -> int:
     except (FileExistsError, TimeoutError) as exc:
         raise CommandError(f"nothing was written: {exc}") from None
     print(shown(path))
-    if superseded:
+    if superseded and not pending:
         _mark_superseded(handbook.settings, path, superseded)
+    elif superseded:
+        names = ", ".join(d.display_id for d in superseded)
+        info(
+            f"{names} stays in force until this decision is accepted "
+            f"(`handbook status {path.stem} accepted` completes the supersession).",
+            stream=sys.stderr,
+        )
+    if not args.no_edit:
+        open_in_editor(path)
     return 0
+
+
+def open_in_editor(path: Path) -> None:
+    """Open the new file in ``$VISUAL`` or ``$EDITOR``, only when a person is at a terminal."""
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command or not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return
+    try:
+        subprocess.run([*shlex.split(command), str(path)], check=False)
+    except (OSError, ValueError) as exc:
+        info(f"note: could not open an editor ({command}): {exc}", stream=sys.stderr)
 
 
 def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> Decision:
@@ -129,9 +186,9 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
     )
 
 
-def _template(folder: Path) -> tuple[Path, str]:
-    """Find the decision template and read it, once per command."""
-    template = find_template(folder)
+def _template(folder: Path, handbook: Handbook, requested: DecisionFormat | None) -> tuple[Path, str]:
+    """Choose the decision template and read it, once per command."""
+    template, _ = choose_template(folder, handbook.decisions, requested)
     loaded = read_source(template, template.name)
     if loaded.problem:
         raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
@@ -149,6 +206,7 @@ def _filled(
     """Fill the template and make sure the result reads back as the draft says."""
     path, template_text = template
     options = ReadOptions(parse_aliases(handbook.settings.status_aliases)[0])
+    _refuse_fields_without_a_place(template_text, draft, path, options)
     supersedes = [target_for(d, draft.source) for d in superseded]
     relates_to = [target_for(d, draft.source) for d in related]
     with refusals():
@@ -163,6 +221,32 @@ def _filled(
     if errors:
         raise CommandError(f"the filled template is not valid: {errors[0].message}")
     return text
+
+
+NYGARD_FIELDS = (
+    ("--tags", "tags"),
+    ("--decision-makers", "deciders"),
+    ("--consulted", "consulted"),
+    ("--informed", "informed"),
+    ("--owner", "owner"),
+    ("--feedback-by", "feedback_by"),
+    ("--review-by", "review_by"),
+)
+"""Options whose fields an adr-tools (Nygard) record has no place for: it keeps a date and a status."""
+
+
+def _refuse_fields_without_a_place(template: str, draft: Decision, path: Path, options: ReadOptions) -> None:
+    """Refuse options an adr-tools record cannot hold, rather than add front matter its tools misread."""
+    form = read_decision(template, path.name, path.stem, options)[0].format
+    if form is not DecisionFormat.NYGARD:
+        return
+    given = [option for option, attribute in NYGARD_FIELDS if getattr(draft, attribute)]
+    if given:
+        raise CommandError(
+            f"an adr-tools (Nygard) record keeps only a title, a date, a status and links, so it has no "
+            f"place for {', '.join(given)}; leave them out, or add --format madr4 to write this "
+            "decision in MADR 4; nothing was written"
+        )
 
 
 def _check_supersessions(handbook: Handbook, old: list[Decision], draft: Decision) -> None:
@@ -190,13 +274,21 @@ def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> Non
         raise CommandError(f"{shown(path)} was written, but the old decision was not marked: {exc}") from None
 
 
-def _list_templates(config: SiteConfig) -> int:
-    """Print the working agreement's templates."""
+def _list_templates(config: SiteConfig, as_json: bool = False) -> int:
+    """Print the working agreement's templates, as a table or as JSON."""
     folder = _templates_folder(config)
     templates = recurring.list_templates(folder)
+    if as_json:
+        records = [
+            {"name": t.name, "title": t.title, "description": t.description, "path": t.path}
+            for t in templates
+        ]
+        print(json.dumps(records, ensure_ascii=False, indent=1))
     if not templates:
         print(f"no templates in {shown(folder)}", file=sys.stderr)
         return 1
+    if as_json:
+        return 0
     for template in templates:
         print(f"{template.name:<20} {template.title} → {template.path}")
         if template.description:

@@ -20,18 +20,18 @@ HELP = "Show when the team's working hours overlap on a date (in UTC and local t
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``handbook overlap``."""
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="the UTC date to look at (default: today)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="The UTC date to look at (default: today).")
     parser.add_argument(
         "--members",
         metavar="HANDLES",
-        help="only these people, by handle, separated by commas (default: everyone)",
+        help="Only these people, by handle, separated by commas (default: everyone).",
     )
     parser.add_argument(
         "--year",
         action="store_true",
-        help="show how the overlap changes over the year from the date, and why",
+        help="Show how the overlap changes over the year from the date, and why.",
     )
-    parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+    parser.add_argument("--json", action="store_true", help="Print the answer as JSON.")
 
 
 def run(args: argparse.Namespace) -> int:

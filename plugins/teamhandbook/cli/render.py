@@ -10,11 +10,11 @@ from ..handbook import load_handbook
 from ..plan.render import RenderError, render
 from ..plan.site_plan import Host
 from . import context
-from .context import CommandError
+from .context import CommandError, info
 from .decisions import shown
 
 NAME = "render"
-HELP = "write every generated page as plain Markdown, for another static-site builder"
+HELP = "Write every generated page as plain Markdown, for another static-site builder."
 DESCRIPTION = """\
 Write the whole handbook into DIR as plain Markdown with inline HTML: the pages of docs/, the
 working agreement's pages and templates, one page per decision, and every generated page (the
@@ -29,7 +29,7 @@ it is."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the output folder."""
-    parser.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    parser.add_argument("--out", metavar="DIR", required=True, help="The folder to write into.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError as exc:
         raise CommandError(f"{exc.filename} exists and was not written by `handbook render`") from None
     pages = sum(path.endswith(".md") for path in written)
-    print(f"wrote {pages} pages and {len(written) - pages} other files to {shown(out)}")
+    info(f"wrote {pages} pages and {len(written) - pages} other files to {shown(out)}")
     for problem in problems:
         print(f"{problem}", file=sys.stderr)
     return 1 if problems else 0

@@ -18,16 +18,16 @@ HELP = "Say when an answer is due from someone at an urgency, counted in their w
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``handbook respond-by``."""
-    parser.add_argument("--to", required=True, metavar="HANDLE", help="who the message is for")
-    parser.add_argument("--urgency", required=True, metavar="TIER", help="the urgency tier, e.g. normal")
+    parser.add_argument("--to", required=True, metavar="HANDLE", help="Who the message is for.")
+    parser.add_argument("--urgency", required=True, metavar="TIER", help="The urgency tier, e.g. normal.")
     parser.add_argument(
         "--sent",
         metavar="ISO-8601",
-        help="when the message is sent, e.g. 2026-11-24T15:30:00Z (default: now; "
-        "without an offset, this computer's time zone)",
+        help="When the message is sent, e.g. 2026-11-24T15:30:00Z (default: now; "
+        "without an offset, this computer's time zone).",
     )
-    parser.add_argument("--channel", metavar="NAME", help="the channel, for tiers with per-channel times")
-    parser.add_argument("--json", action="store_true", help="print the answer as JSON")
+    parser.add_argument("--channel", metavar="NAME", help="The channel, for tiers with per-channel times.")
+    parser.add_argument("--json", action="store_true", help="Print the answer as JSON.")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from ..model.decision import Decision, DecisionLog, Status
+from ..checks.supersession import is_pending, is_void
+from ..model.decision import Decision, Status
 from . import markdown as md
 from .links import rebase, rewrite_links
 from .log_index import LogIndex
@@ -49,7 +50,7 @@ def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOpti
     parts = [
         f"# {md.text(decision.title)}",
         header(decision, options) if options.header else "",
-        banner(decision, index.log, page, options.href),
+        banner(decision, index, page, options.href),
         relations(decision, index, page, options.href),
         _body(decision, index),
     ]
@@ -98,18 +99,22 @@ def _raw_or_dash(decision: Decision) -> str:
 
 
 def banner(
-    decision: Decision, log: DecisionLog, page: str, href: Callable[[Decision], str] | None = None
+    decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
 ) -> str:
     """Return a prominent notice of what the decision's status means for the reader.
 
-    With ``href`` (a decision page's address relative to this one) it is HTML, left out of the
-    search index; without it, a Markdown block quote any builder shows.
+    Only an accepted successor replaces a decision; one that is still proposed is named as a
+    possible successor (the decision stays in force meanwhile), and one that was rejected is not
+    named at all. With ``href`` (a decision page's address relative to this one) the notice is
+    HTML, left out of the search index; without it, a Markdown block quote any builder shows.
     """
+    log = index.log
     successors = [log.get(target) for target in decision.relation_ids("superseded_by")]
-    successors = [s for s in successors if s is not None]
+    successors = [s for s in successors if s is not None and not is_pending(s) and not is_void(s)]
     status = decision.status
     if successors and status is not Status.SUPERSEDED:
         status = Status.SUPERSEDED  # the other side says so; show it rather than hide it
+    pending = [] if successors else index.pending.get(decision.id, [])
     escape = md.text if href is None else md.attr
     if status is None:
         key, state, title = "unknown", "", "Status unknown"
@@ -134,6 +139,8 @@ def banner(
         text = f"{strong}. {sentence} Feedback is welcome until {md.time_tag(decision.feedback_by)}."
     else:
         text = f"{strong}. {sentence}"
+    if pending:
+        text += " " + _pending_notice(decision, pending, page, href)
     attributes = f'data-status="{key}"' + (f' data-state="{state}"' if state else "")
     if href is None:
         return f'> <span class="th-banner th-banner--{key}" {attributes}></span>{text}'
@@ -143,15 +150,38 @@ def banner(
     )
 
 
+def _pending_notice(
+    decision: Decision, successors: list[Decision], page: str, href: Callable[[Decision], str] | None
+) -> str:
+    """Say that decisions not accepted yet may supersede this one, which stays in force meanwhile."""
+    if href is None:
+        named = ", ".join(f"{md.decision_link(s, page, s.display_id)} ({_state(s)})" for s in successors)
+        who = md.text(decision.display_id)
+    else:
+        named = ", ".join(
+            f'<a href="{md.attr(href(s))}">{md.attr(s.display_id)}</a> ({md.attr(_state(s))})'
+            for s in successors
+        )
+        who = md.attr(decision.display_id)
+    return f"{who} may be superseded by {named}. It stays in force until a successor is accepted."
+
+
+def _state(decision: Decision) -> str:
+    """Return a decision's status as a word: ``proposed``."""
+    return decision.status.value if decision.status else (decision.status_raw or "no status")
+
+
 def relations(
     decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
 ) -> str:
     """Return the links to the decisions this one supersedes and relates to."""
-    superseded = [index.log.get(i) for i in decision.relation_ids("supersedes")]
-    groups = [
-        ("Supersedes", [d for d in superseded if d is not None]),
-        ("Related", index.related_to(decision)),
-    ]
+    superseded = [d for d in map(index.log.get, decision.relation_ids("supersedes")) if d is not None]
+    groups: list[tuple[str, list[Decision]]] = []
+    if superseded and is_pending(decision):
+        groups.append(("Supersedes, once accepted", superseded))
+    elif superseded and not is_void(decision):
+        groups.append(("Supersedes", superseded))
+    groups.append(("Related", index.related_to(decision)))
     if href is None:
         lines = [
             f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
+from ..checks.supersession import is_pending, is_void
 from ..model.addresses import GRAPH_PATH
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
@@ -37,8 +38,23 @@ _STATUS_STYLES = {
     "unknown": "fill:#ffffff,stroke:#9e9e9e",
 }
 
+ARROWS = {
+    "supersedes": "-->|supersedes|",
+    "may-supersede": "-.->|may supersede|",
+    "relates": "-.-|relates to|",
+}
+"""How the diagram draws each kind of edge."""
+
+VERBS = {
+    "supersedes": "supersedes",
+    "may-supersede": "may supersede, once accepted,",
+    "relates": "relates to",
+}
+"""How the list under the diagram says each kind of edge."""
+
 Edge = tuple[str, str, str]
-"""(from id, to id, kind) where kind is ``supersedes`` or ``relates``."""
+"""(from id, to id, kind) where kind is ``supersedes``, ``may-supersede`` (a pending supersession)
+or ``relates``."""
 
 
 def relationship_graph(log: DecisionLog, href: Callable[[Decision], str] | None = None) -> str:
@@ -52,7 +68,8 @@ def relationship_graph(log: DecisionLog, href: Callable[[Decision], str] | None 
     parts = [
         "# Decision graph",
         "Which decisions replace or relate to which. Solid arrows point from a decision to the one "
-        "it supersedes; dashed lines join related decisions. Decisions with no relation are in the "
+        "it supersedes, dotted ones from a proposal to the one it may supersede once accepted; dashed "
+        "lines join related decisions. Decisions with no relation are in the "
         "[decision log](index.md).",
     ]
     if not edges:
@@ -72,9 +89,10 @@ def _edges(log: DecisionLog) -> list[Edge]:
     edges: list[Edge] = []
     related: set[tuple[str, str]] = set()
     for decision in log:
-        for target in decision.relation_ids("supersedes"):
+        kind = "may-supersede" if is_pending(decision) else "supersedes"
+        for target in decision.relation_ids("supersedes") if not is_void(decision) else []:
             if target != decision.id:
-                edges.append((decision.id, target, "supersedes"))
+                edges.append((decision.id, target, kind))
         for target in decision.relation_ids("relates_to"):
             pair = (min(decision.id, target), max(decision.id, target))
             if target != decision.id and pair not in related:
@@ -113,7 +131,7 @@ def _diagram(members: list[Decision], edges: list[Edge], href: Callable[[Decisio
         label = _mermaid_text(_short(md.full_title(decision)))
         lines.append(f'  {node[decision.id]}["{label}"]')
     for source, target, kind in edges:
-        arrow = "-->|supersedes|" if kind == "supersedes" else "-.-|relates to|"
+        arrow = ARROWS[kind]
         lines.append(f"  {node[source]} {arrow} {node[target]}")
     for decision in members:
         url = href(decision).replace('"', "%22")
@@ -146,6 +164,6 @@ def _edge_list(log: DecisionLog, edges: list[Edge]) -> str:
     lines = []
     for source, target, kind in edges:
         a, b = log.by_id[source], log.by_id[target]
-        verb = "supersedes" if kind == "supersedes" else "relates to"
+        verb = VERBS[kind]
         lines.append(f"- {md.decision_link(a, GRAPH_PATH)} {verb} {md.decision_link(b, GRAPH_PATH)}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..checks.supersession import pending_successors
 from ..model.decision import Decision, DecisionLog
 
 
@@ -22,6 +23,8 @@ class LogIndex:
             posixpath.join(d.folder, f"{posixpath.basename(d.source)}"): f"{d.id}.md" for d in log
         }
         """Where each decision file, relative to the decision folder, is published."""
+        self.pending = pending_successors(log)
+        """The decisions not accepted yet that would supersede each decision, by its id."""
 
         self.other_files = {_inside_log(path, log) for path in (*log.skipped, *log.assets)}
         """The log's other files (index, templates, images), relative to the decision folder."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
+from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
 from ..readers.text import read_source
 from ..writers.files import copy_exclusively, create_exclusively, replace_atomically
@@ -62,6 +63,8 @@ def rendered_files(
                 text = read_source(file.path, file.source).text
         else:
             text = file.produce()
+        if plan.moved and file.role in (Role.DOCS, Role.MERGED):  # links into a log kept in docs/
+            text = follow_moves(text, file.src_uri, plan.moved)
         evaluate = file.role is Role.AGREEMENT or (macros and file.role in (Role.DOCS, Role.MERGED))
         if evaluate:
             context.current = file.src_uri

@@ -7,19 +7,21 @@ against it: three consumers, one list of what is published and one list of probl
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..handbook import Handbook
-from ..model.addresses import DECISIONS_FOLDER, SiteAddress
+from ..model.addresses import DECISIONS_FOLDER, INDEX_PATH, SiteAddress
 from ..model.addresses import decision_path as decision_src_uri
 from ..model.decision import Decision
 from ..model.problem import Problem, Severity
 from ..pages.agreement import SITE_FOLDER as AGREEMENT_FOLDER
 from ..pages.author_pages import adopt_author_pages, merge_into
 from ..pages.decision_page import DecisionPageOptions
+from ..pages.markdown import full_title
+from ..pages.redirects import INDEX_STEMS, redirect_file, redirect_page, relative_url
 from ..readers.agreement import DATA_FILES, TEAM_FILES
 from .assets import packaged_assets
 from .macros_needed import missing_macros
@@ -53,6 +55,9 @@ class Role(StrEnum):
 
     PACKAGED = "packaged"
     """A stylesheet or script the handbook ships with itself."""
+
+    REDIRECT = "redirect"
+    """An HTML page at an address that moved (a log kept in ``docs/``), sending readers on."""
 
 
 PAGE_ROLES = frozenset({Role.DOCS, Role.MERGED, Role.DECISION, Role.AGREEMENT, Role.TEMPLATE, Role.GENERATED})
@@ -116,7 +121,11 @@ class SitePlan:
     """The handbook's problems and those of the plan (addresses taken twice, macros missing)."""
 
     replaced: list[str] = field(default_factory=list)
-    """Files of the docs folder the handbook publishes itself: a decision log kept in ``docs/``."""
+    """Pages of the docs folder the handbook publishes itself: a decision log kept in ``docs/``."""
+
+    moved: dict[str, str] = field(default_factory=dict)
+    """Where each of those pages is published now (its decision page, or the decision index), by
+    path in the site; links to them from other pages follow them there."""
 
     def pages(self) -> list[PlannedFile]:
         """Return the Markdown pages of the site."""
@@ -157,14 +166,18 @@ def plan_site(
     )
     plan = SitePlan(address, site, problems=list(handbook.problems))
     decisions = handbook.settings.decisions_path
-    own = {src_uri for src_uri, path in docs.items() if path is not None and _inside(path, decisions)}
-    plan.replaced = sorted(own)
-    authors = {src_uri: path for src_uri, path in docs.items() if src_uri not in own}
+    plan.replaced = sorted(
+        src_uri
+        for src_uri, path in docs.items()
+        if path is not None and src_uri.lower().endswith(".md") and _inside(path, decisions)
+    )
+    authors = {src_uri: path for src_uri, path in docs.items() if src_uri not in plan.replaced}
     for src_uri, path in authors.items():
         plan.files[src_uri] = PlannedFile(src_uri, Role.DOCS, handbook.settings.relative(path), path)
     _plan_decisions(plan, handbook, authors)
     _plan_generated(plan, handbook, authors)
     _plan_agreement(plan, handbook, authors)
+    _plan_redirects(plan, handbook, docs)
     for src_uri, path in packaged_assets(host.mermaid).items():
         plan.files.setdefault(src_uri, PlannedFile(src_uri, Role.PACKAGED, path=path))
     plan.problems += missing_macros(handbook.agreement, host.macros)
@@ -172,7 +185,7 @@ def plan_site(
     return plan
 
 
-def _plan_decisions(plan: SitePlan, handbook: Handbook, authors: Collection[str]) -> None:
+def _plan_decisions(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Path | None]) -> None:
     """Plan a page per decision and a copy of each file next to them."""
     root = handbook.settings.root
     for decision in handbook.decisions:
@@ -195,7 +208,7 @@ def _plan_decisions(plan: SitePlan, handbook: Handbook, authors: Collection[str]
             plan.files[src_uri] = PlannedFile(src_uri, Role.ASSET, asset, path)
 
 
-def _plan_generated(plan: SitePlan, handbook: Handbook, authors: Collection[str]) -> None:
+def _plan_generated(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Path | None]) -> None:
     """Plan the generated pages and exports; an author's page at a page's address keeps its text."""
     generated = plan.site.generated
     adopt_author_pages(generated, {uri for uri in authors if uri.lower().endswith(".md")})
@@ -213,7 +226,7 @@ def _plan_generated(plan: SitePlan, handbook: Handbook, authors: Collection[str]
             plan.files[src_uri] = PlannedFile(src_uri, role, produce=lambda c=content: c)
 
 
-def _plan_agreement(plan: SitePlan, handbook: Handbook, authors: Collection[str]) -> None:
+def _plan_agreement(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Path | None]) -> None:
     """Plan the working agreement's pages, its templates' pages and its images."""
     agreement = handbook.agreement
     if agreement is None:
@@ -235,11 +248,49 @@ def _plan_agreement(plan: SitePlan, handbook: Handbook, authors: Collection[str]
             plan.files[src_uri] = PlannedFile(src_uri, Role.ASSET, asset, path)
 
 
-def _taken(plan: SitePlan, src_uri: str, authors: Collection[str], source: str = "") -> bool:
-    """Tell whether a path of the site is taken already, reporting the collision if it is."""
+def _plan_redirects(plan: SitePlan, handbook: Handbook, docs: Mapping[str, Path]) -> None:
+    """Keep the old addresses of a decision log kept in ``docs/`` working: each page that moved
+    gets a redirect page there, and links to it from other pages follow it."""
+    if not plan.replaced:
+        return
+    settings = handbook.settings
+    new_place = {}
+    for decision in handbook.decisions:
+        path = (settings.root / decision.source).resolve()
+        if path.is_relative_to(settings.docs_path):
+            new_place[path.relative_to(settings.docs_path).as_posix()] = decision_src_uri(decision)
+    index = INDEX_PATH if INDEX_PATH in plan.files else None
+    titles = {decision_src_uri(d): full_title(d) for d in handbook.decisions} | {INDEX_PATH: "Decision log"}
+    for src_uri in plan.replaced:
+        stem = PurePosixPath(src_uri).stem.lower()
+        target = new_place.get(src_uri) or (index if stem in INDEX_STEMS else None)
+        if target is None or target == src_uri:
+            continue
+        plan.moved[src_uri] = target
+        where = redirect_file(src_uri, plan.address.directory_urls)
+        if where in plan.files or where in docs:
+            continue
+        url = plan.address.page_url(target)
+        content = redirect_page(relative_url(url, where), titles.get(target, target))
+        plan.files[where] = PlannedFile(where, Role.REDIRECT, produce=lambda c=content: c)
+
+
+def _taken(plan: SitePlan, src_uri: str, authors: Mapping[str, Path | None], source: str = "") -> bool:
+    """Tell whether a path of the site is taken already, reporting the collision if it is.
+
+    The same file seen twice (a log kept in ``docs/``, whose images are the docs folder's too) is
+    no collision: the docs folder publishes it already.
+    """
     existing = plan.files.get(src_uri)
     if existing is None and src_uri not in authors:
         return False
+    path = authors.get(src_uri)
+    if (
+        source
+        and path is not None
+        and path.resolve() == (plan.site.handbook.settings.root / source).resolve()
+    ):
+        return True
     what = f"the page for {source}" if source else f"the generated {src_uri}"
     holder = existing.source if existing is not None and existing.source else src_uri
     plan.problems.append(

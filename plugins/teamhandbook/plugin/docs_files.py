@@ -7,6 +7,7 @@ import os
 import re
 from pathlib import Path
 
+import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -51,6 +52,26 @@ def builder_files(files: Files) -> dict[str, Path | None]:
     builder knows, which the plan needs to tell where an address is taken already.
     """
     return {file.src_uri: Path(file.abs_src_path) if file.abs_src_path else None for file in files}
+
+
+def exclude_log(config: MkDocsConfig, decisions: Path) -> None:
+    """Keep MkDocs from reading a decision log inside ``docs/`` as pages of its own.
+
+    Without this, MkDocs warns about a log's README.md beside its index.md before any plugin runs,
+    and ``--strict`` fails on a conflict between two pages that are not pages of the site at all.
+    """
+    docs = Path(config.docs_dir).resolve()
+    if not decisions.is_relative_to(docs) or decisions == docs:
+        return
+    folder = decisions.relative_to(docs).as_posix()
+    pattern = pathspec.gitignore.GitIgnoreSpec.from_lines([f"/{_escaped(folder)}/**/*.md"])
+    existing = config.exclude_docs
+    config.exclude_docs = pattern if existing is None else existing + pattern
+
+
+def _escaped(folder: str) -> str:
+    """Escape the characters gitignore patterns treat specially in a folder name."""
+    return re.sub(r"([\\*?\[\]!#])", r"\\\1", folder)
 
 
 def hand_over_texts(files: Files, handbook: Handbook) -> None:

@@ -38,6 +38,7 @@ from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..pages.decision_page import header
 from ..pages.macro_guard import protect_code
+from ..pages.redirects import follow_moves
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
 from ..readers.page_settings import page_settings
@@ -77,6 +78,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
         self.set_aside: dict[str, list[str]] = {}
+        self.moved: dict[str, str] = {}
+        """Pages of a decision log inside docs/ and where they are published now, by path in docs."""
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -131,6 +134,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
+        docs_files.exclude_log(config, self.settings.decisions_path)
         assets.register(config, mermaid=self.config.mermaid)
         macros.register(self, config)
         return config
@@ -159,6 +163,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             ),
         )
         self.site = self.plan.site
+        self.moved = self.plan.moved
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
         docs_files.hand_over_texts(files, self.handbook)
         for src_uri in self.plan.replaced:
@@ -191,7 +196,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             elif role in (Role.AGREEMENT, Role.TEMPLATE):
                 files.append(QuotingPage(src_uri, config, planned.path, planned.produce, planned.depends))
                 self.sourced_kinds[src_uri] = role.value
-            elif role is Role.EXPORT:
+            elif role in (Role.EXPORT, Role.REDIRECT):
                 files.append(generated_page(config, src_uri, planned.produce()))
             else:  # ASSET, PACKAGED: copied as they are
                 files.append(File.generated(config, src_uri, abs_src_path=str(planned.path)))
@@ -267,6 +272,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             page.meta.setdefault("render_macros", self.config.render_macros)
             if src_uri == INDEX_PATH:
                 page.meta.setdefault("hide", ["toc"])  # the table needs the width, it has no headings
+        if self.moved and decision is None:  # links into a log inside docs/ follow it to its pages
+            markdown = follow_moves(markdown, src_uri, self.moved)
         handbook_page = self.pages_by_uri.get(src_uri)
         if handbook_page is not None and self.site is not None:
             return docs_files.with_info(markdown, handbook_page, self.site)

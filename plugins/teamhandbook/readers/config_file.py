@@ -18,8 +18,9 @@ import yaml
 
 from ..settings import SettingsError
 
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
-"""The configuration files a handbook may have, in the order they are looked for."""
+CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
+"""The configuration files a handbook may have, in the order ProperDocs looks for them: a folder
+that has renamed its ``mkdocs.yml`` as ProperDocs asks is read from the new name."""
 
 MAX_INHERITANCE = 20
 """How many ``INHERIT:`` files deep a configuration may go before a loop is assumed."""
@@ -35,8 +36,7 @@ def find_config(start: Path) -> Path:
             candidate = folder / name
             if candidate.is_file():
                 return candidate
-    names = " or ".join(CONFIG_NAMES[::2])
-    raise SettingsError(f"no {names} in {start.resolve()} or any folder above it")
+    raise SettingsError(f"no mkdocs.yml or properdocs.yml in {start.resolve()} or any folder above it")
 
 
 def load_config_file(path: Path, depth: int = 0) -> dict[str, Any]:

@@ -36,6 +36,8 @@ LABELLED_LINE = re.compile(
 )
 _FRONT_MATTER_FORMATS = frozenset({DecisionFormat.MADR4, DecisionFormat.MADR3, DecisionFormat.MARKDOWN})
 _BULLET_FORMATS = frozenset({DecisionFormat.MADR2, DecisionFormat.LOG4BRAINS})
+BULLET_LABELS = {"deciders": "Deciders", "feedback-by": "Feedback by", "review-by": "Review by"}
+"""How a MADR 2 or log4brains header bullet names a field, where it differs from the capitalised key."""
 _NUMBERED_HEADING = re.compile(r"^(?:NUMBER|\d+)\.\s")
 """A heading with the number in front, as adr-tools writes them: ``NUMBER. TITLE``, ``12. Title``."""
 
@@ -146,6 +148,28 @@ class DecisionEditor:
         else:
             self._add_links_bullet(_link_sentence(relation, target, decision.format))
 
+    def remove_relation(self, relation: str, written: set[str]) -> None:
+        """Remove the references of a relation that are written as one of ``written`` (as read).
+
+        Front matter loses the list items; a Nygard link line or MADR 2 links bullet that holds
+        only such a reference is deleted, with the blank line it leaves behind.
+        """
+        attribute = relation.replace("-", "_")
+        self.front.remove_items(relation, written)
+        refs = [ref for ref in getattr(self.read(), attribute) if ref.text in written and not ref.inferred]
+        for index in sorted({ref.line - 1 for ref in refs}, reverse=True):
+            if self._in_front_matter(index) or index >= len(self.lines):
+                continue
+            text = self.lines.texts[index].strip()
+            if not (is_link_line(text) or text.lstrip("*+- ").startswith(VERBS[relation])):
+                raise EditError(
+                    f"{self.source}:{index + 1}: the line says more than the relation; edit it by hand"
+                )
+            blank_before = index > 0 and not self.lines.texts[index - 1].strip()
+            blank_after = index + 1 >= len(self.lines) or not self.lines.texts[index + 1].strip()
+            start = index - 1 if blank_before and blank_after else index
+            self.lines.delete(start, index + 1)
+
     def _add_status_link(self, sentence: str) -> None:
         """Add an adr-tools link line at the end of the ``## Status`` section."""
         offset, body = self._body()
@@ -185,6 +209,15 @@ class DecisionEditor:
             if labelled:
                 text = ", ".join(value) if isinstance(value, list) else str(value)
                 self.lines.replace(line - 1, labelled.group("prefix") + text + labelled.group("suffix"))
+                return
+        if line is None and decision.format in _BULLET_FORMATS and not self._front_matter_has_fields():
+            offset, body = self._body()
+            heading = leading_h1(body)
+            _, used, marker = header_bullets(body, heading.index + 1 if heading else 0)
+            if used:  # a new header bullet, where MADR 2 and log4brains keep their metadata
+                text = ", ".join(value) if isinstance(value, list) else str(value)
+                label = BULLET_LABELS.get(canonical, canonical.replace("-", " ").capitalize())
+                self.lines.insert(offset + max(used) + 1, [f"{marker} {label}: {text}"])
                 return
         if isinstance(value, list):
             self.front.set_list(canonical, value)

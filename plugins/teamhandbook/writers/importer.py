@@ -22,7 +22,7 @@ from ..checks import check_decisions
 from ..model.decision import Decision, DecisionLog
 from ..model.problem import Problem
 from ..pages.links import rewrite_links
-from ..readers.decision import ReadOptions, clean_title
+from ..readers.decision import ReadOptions, clean_title, number_in_name
 from ..readers.decision_log import read_decision_log
 from ..readers.fields import KNOWN_FIELDS, canonical_key
 from ..readers.frontmatter import split_front_matter
@@ -88,23 +88,42 @@ class ImportPlan:
     conflicts: list[str] = field(default_factory=list)
     """Reasons the import cannot go ahead; nothing is written while there are any."""
 
+    renumber_from: int = 0
+    """When numbers clash: the first number ``--renumber`` would give; 0 without a clash."""
+
 
 def plan_import(
-    source_dir: Path, target_dir: Path, existing: DecisionLog, options: ReadOptions | None = None
+    source_dir: Path,
+    target_dir: Path,
+    existing: DecisionLog,
+    options: ReadOptions | None = None,
+    renumber: bool = False,
 ) -> ImportPlan:
-    """Work out the import of ``source_dir`` into the decisions folder ``target_dir``."""
+    """Work out the import of ``source_dir`` into the decisions folder ``target_dir``.
+
+    Each record keeps its number and file name, unless ``renumber`` numbers them all after the
+    existing decisions; a number that is taken stops the import (``conflicts``) otherwise.
+    """
     log, problems = read_decision_log(source_dir, source_dir, options)
     problems += check_decisions(log)
     plan = ImportPlan()
     plan.items = [ImportItem(decision, decision.source) for decision in log]
     plan.skipped = list(log.skipped)
-    _number_items(plan, existing)
+    if renumber:
+        _number_items(plan, existing)
+    else:
+        _keep_names(plan, existing)
     plan.assets = [(asset, asset) for asset in log.assets]
     context = _Context(source_dir, target_dir, plan)
     for item in plan.items:
         item.text = convert(item, context)
     plan.unmapped[:0] = [_explain(problem) for problem in problems if problem.code in REPORTED]
-    _find_conflicts(plan, target_dir, existing)
+    imported_before = _find_conflicts(plan, target_dir, existing)
+    if plan.renumber_from and not imported_before:
+        plan.conflicts.append(
+            f"add --renumber to number the imported records from {plan.renumber_from} on, after the "
+            "existing ones (links between them follow)"
+        )
     return plan
 
 
@@ -132,8 +151,28 @@ def _explain(problem: Problem) -> str:
     return f"{problem.file}:{problem.line}: {problem.message.rstrip('.')}; {done}."
 
 
+def _keep_names(plan: ImportPlan, existing: DecisionLog) -> None:
+    """Keep every record's number and file name; report each number that is taken or repeated."""
+    taken: dict[int, str] = {d.number: d.source for d in existing if d.number is not None}
+    seen: dict[int, str] = {}
+    for item in plan.items:
+        number = item.decision.number
+        item.number = number or 0
+        item.target = item.source  # the same name, in the same subfolder
+        if number is None:
+            continue
+        if number in taken:
+            plan.conflicts.append(f"{item.source} is number {number}, which {taken[number]} has already")
+        elif number in seen:
+            plan.conflicts.append(f"{item.source} and {seen[number]} both have number {number}")
+        seen.setdefault(number, item.source)
+    if plan.conflicts:
+        plan.renumber_from = max(taken, default=0) + 1
+
+
 def _number_items(plan: ImportPlan, existing: DecisionLog) -> None:
-    """Give every record a number and a file name: its own number when free, else the next ones."""
+    """Number every record after the existing decisions (``--renumber``): numbered ones in their order,
+    then dated ones (log4brains) in date order; names keep their slugs."""
     items = plan.items
     numbered = [i for i in items if i.decision.number is not None]
     dated = sorted(
@@ -141,27 +180,11 @@ def _number_items(plan: ImportPlan, existing: DecisionLog) -> None:
         key=lambda i: (i.decision.date or dt.date.max, i.decision.id),
     )
     taken = {d.number for d in existing if d.number is not None}
-    own = [i.decision.number for i in numbered]
-    keep = not (taken & set(own)) and len(set(own)) == len(own)
-    if keep:
-        for item in numbered:
-            item.number = item.decision.number or 0
-        start = max([*own, *taken], default=0) + 1
-        for offset, item in enumerate(dated):
-            item.number = start + offset
-        if dated:
-            plan.notes.append(
-                f"{len(dated)} records without a number were numbered from {start} in date order."
-            )
-    else:
-        start = max(taken, default=0) + 1
-        ordered = sorted(numbered, key=lambda i: (i.decision.number, i.decision.id)) + dated
-        for offset, item in enumerate(ordered):
-            item.number = start + offset
-        plan.notes.append(
-            f"the source's numbers are taken or repeated, so the records were numbered from {start}; "
-            "links between them follow."
-        )
+    start = max(taken, default=0) + 1
+    ordered = sorted(numbered, key=lambda i: (i.decision.number, i.decision.id)) + dated
+    for offset, item in enumerate(ordered):
+        item.number = start + offset
+    plan.notes.append(f"the records were numbered from {start} on (--renumber); links between them follow.")
     existing_scheme = naming_scheme(d.id for d in existing)
     source_scheme = naming_scheme(i.decision.id for i in numbered)
     width = (
@@ -259,7 +282,8 @@ def _new_reference(target: str | None, text: str, by_id: dict[str, ImportItem]) 
     item = by_id.get(target or "")
     if item is None:
         return text
-    return PurePosixPath(item.target).stem.split("-", 1)[0]
+    stem = PurePosixPath(item.target).stem
+    return stem.split("-", 1)[0] if number_in_name(stem) is not None else stem
 
 
 def _header_lines(decision: Decision, body: list[str], offset: int) -> set[int]:
@@ -341,18 +365,21 @@ def _follow(target: str, item: ImportItem, context: _Context) -> str:
     return quote(Path(moved).as_posix(), safe="/") + hash_ + fragment
 
 
-def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog) -> None:
-    """Refuse to write over files, and refuse to import the same records twice."""
+def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog) -> bool:
+    """Refuse to write over files, and refuse to import the same records twice (then return True)."""
     slugs = {_NAME_PREFIX.sub("", d.id): d.source for d in existing}
+    imported_before = False
     for item in plan.items:
-        if (target_dir / item.target).exists():
-            plan.conflicts.append(f"{item.target} already exists")
         slug = _NAME_PREFIX.sub("", PurePosixPath(item.target).stem)
         if slug in slugs:
             plan.conflicts.append(f"{item.source} looks imported already, as {slugs[slug]}")
+            imported_before = True
+        elif (target_dir / item.target).exists():
+            plan.conflicts.append(f"{item.target} already exists")
     for source, target in plan.assets:
         if (target_dir / target).exists():
             plan.notes.append(f"{target} exists already; it is kept and {source} is not copied.")
+    return imported_before
 
 
 def write_import(plan: ImportPlan, source_dir: Path, target_dir: Path) -> list[Path]:

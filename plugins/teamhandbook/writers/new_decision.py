@@ -6,13 +6,25 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..model.decision import Decision, Status
+from ..model.decision import Decision, DecisionFormat, DecisionLog, Status
 from ..readers.decision import ReadOptions
 from . import files
 from .decision_edit import DecisionEditor, Target
 from .numbering import NamingScheme, decision_stems, numbers_taken
 
-BUILTIN_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "decision.md"
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "formats"
+BUILTIN_TEMPLATE = BUILTIN_TEMPLATES / "madr4.md"
+"""The template of a log that has no decision yet, nor a template of its own: MADR 4."""
+
+FORMATS: dict[str, DecisionFormat] = {
+    "madr4": DecisionFormat.MADR4,
+    "madr3": DecisionFormat.MADR3,
+    "madr2": DecisionFormat.MADR2,
+    "nygard": DecisionFormat.NYGARD,
+    "adr-tools": DecisionFormat.NYGARD,
+    "log4brains": DecisionFormat.LOG4BRAINS,
+}
+"""The formats ``handbook new --format`` writes, by the name a user types."""
 TEMPLATE_NAMES = (
     "template.md",
     "adr-template.md",
@@ -28,11 +40,50 @@ ATTEMPTS = 50
 
 def find_template(folder: Path) -> Path:
     """Return the handbook's own decision template, or the built-in one."""
+    return own_template(folder) or BUILTIN_TEMPLATE
+
+
+def own_template(folder: Path) -> Path | None:
+    """Return the template the team keeps in its decision folder, if it has one."""
     for name in TEMPLATE_NAMES:
         candidate = folder / name
         if candidate.is_file():
             return candidate
-    return BUILTIN_TEMPLATE
+    return None
+
+
+def builtin_template(form: DecisionFormat) -> Path:
+    """Return the built-in template of a format (MADR 4 for a file without metadata)."""
+    path = BUILTIN_TEMPLATES / f"{form.value}.md"
+    return path if path.is_file() else BUILTIN_TEMPLATE
+
+
+def log_format(log: DecisionLog) -> DecisionFormat | None:
+    """Return the format the log is written in: that of its newest decision with metadata.
+
+    Logs change format over time (MADR 2 to MADR 3, say); the newest decision says what the team
+    writes now. None for a log without a decision whose format is recognisable.
+    """
+    for decision in reversed(log.decisions):
+        if decision.format is not DecisionFormat.MARKDOWN:
+            return decision.format
+    return None
+
+
+def choose_template(folder: Path, log: DecisionLog, requested: DecisionFormat | None) -> tuple[Path, str]:
+    """Return the template a new decision is written from, and why it was chosen.
+
+    ``--format`` wins; then the team's own template; then the built-in template of the log's format.
+    """
+    if requested is not None:
+        return builtin_template(requested), f"the {requested.value} format, as asked"
+    own = own_template(folder)
+    if own is not None:
+        return own, "the log's own template"
+    form = log_format(log)
+    if form is None:
+        return BUILTIN_TEMPLATE, "the madr4 format, the default for a new log"
+    return builtin_template(form), f"the {form.value} format of the log's newest decision"
 
 
 def fill_template(

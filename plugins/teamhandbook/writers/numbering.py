@@ -79,12 +79,49 @@ def numbers_taken(stems: Iterable[str]) -> dict[int, list[str]]:
     return taken
 
 
+LATIN_LETTERS = {
+    "ß": "ss",
+    "ẞ": "ss",
+    "ł": "l",
+    "đ": "d",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "þ": "th",
+    "ð": "d",
+    "ı": "i",
+    "ħ": "h",
+    "ŋ": "ng",
+    "ĸ": "k",
+}
+"""Latin letters that Unicode does not decompose into a base letter and an accent."""
+
+
 def slugify(title: str) -> str:
-    """Make a file-name slug from a title: ``Use PostgreSQL 16!`` → ``use-postgresql-16``."""
-    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if not slug:  # a title in a script without a Latin transliteration: keep its letters
-        slug = re.sub(r"[^\w]+", "-", title.lower()).strip("-_") or "decision"
+    """Make a file-name slug from a title, keeping every letter.
+
+    Latin letters lose their accents (``Straße für Łódź`` → ``strasse-fur-lodz``); letters of other
+    scripts stay as they are (``使用 PostgreSQL 数据库`` → ``使用-postgresql-数据库``), since a
+    transliteration would lose what the title says. Everything else separates words.
+    """
+    characters = []
+    for character in unicodedata.normalize("NFKC", title).lower():
+        characters.append(_slug_character(character))
+    slug = re.sub(r"-+", "-", "".join(characters)).strip("-") or "decision"
     if len(slug) > SLUG_LENGTH:
         slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0] or slug[:SLUG_LENGTH]
     return slug
+
+
+def _slug_character(character: str) -> str:
+    """Return what one (lower-case) character of a title becomes in a slug."""
+    if character.isascii():
+        return character if character.isalnum() else "-"
+    if character in LATIN_LETTERS:
+        return LATIN_LETTERS[character]
+    base = "".join(c for c in unicodedata.normalize("NFKD", character) if not unicodedata.combining(c))
+    if base.isascii() and base.isalnum():
+        return base
+    if unicodedata.category(character)[0] in "LNM":
+        return character  # a letter, digit or vowel sign of another script: kept, not guessed
+    return "-"

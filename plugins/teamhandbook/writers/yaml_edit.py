@@ -201,6 +201,23 @@ class FrontMatterEditor:
             joined = ", ".join(quote_like(str(part), example) for part in [*parts, *items])
             self.lines.replace(entry.line, entry.with_value(f"[{joined}]"))
 
+    def remove_items(self, canonical: str, unwanted: set[str]) -> bool:
+        """Remove values from a list (or one-value) field; a field left empty goes. Tell if any went."""
+        entry = self.find(canonical)
+        if entry is None:
+            return False
+        _refuse_special(entry, self.source, ANCHORS)
+        current = self._parsed(entry.key)
+        values = current if isinstance(current, list) else [current]
+        kept = [str(value) for value in values if value is not None and str(value) not in unwanted]
+        if len(kept) == len([v for v in values if v is not None]):
+            return False
+        if kept:
+            self.set_list(canonical, kept)
+        else:
+            self.lines.delete(entry.line, entry.last + 1)
+        return True
+
     def _add_flow_items(self, entry: Entry, items: list[str]) -> None:
         """Add values before the ``]`` of a one-line ``[a, b]`` list."""
         match = _FLOW_LIST.match(entry.value)
