@@ -174,25 +174,35 @@ def _state(decision: Decision) -> str:
 def relations(
     decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
 ) -> str:
-    """Return the links to the decisions this one supersedes and relates to."""
+    """Return the links to the decisions this one supersedes and relates to.
+
+    A decision that is not accepted yet supersedes nothing so far: it says which decisions it
+    will supersede once accepted, and that they stay in force until then.
+    """
     superseded = [d for d in map(index.log.get, decision.relation_ids("supersedes")) if d is not None]
-    groups: list[tuple[str, list[Decision]]] = []
+    groups: list[tuple[str, list[Decision], str]] = []
     if superseded and is_pending(decision):
-        groups.append(("Supersedes, once accepted", superseded))
+        names = ", ".join(t.display_id for t in superseded)
+        after = (
+            f" Until then {names} stays in force: it may be superseded by "
+            f"{decision.display_id} ({_state(decision)})."
+        )
+        groups.append(("Supersedes, once accepted", superseded, after))
     elif superseded and not is_void(decision):
-        groups.append(("Supersedes", superseded))
-    groups.append(("Related", index.related_to(decision)))
+        groups.append(("Supersedes", superseded, ""))
+    groups.append(("Related", index.related_to(decision), ""))
     if href is None:
         lines = [
-            f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets)
-            for label, targets in groups
+            f"**{label}:** " + ", ".join(md.decision_link(t, page) for t in targets) + md.text(after)
+            for label, targets, after in groups
             if targets
         ]
         return "  \n".join(lines)
     items = [
         f'<span class="th-relations__label">{label}:</span> '
         + ", ".join(f'<a href="{md.attr(href(t))}">{md.attr(md.full_title(t))}</a>' for t in targets)
-        for label, targets in groups
+        + md.attr(after)
+        for label, targets, after in groups
         if targets
     ]
     if not items:
