@@ -13,8 +13,14 @@ from typing import Any
 
 import yaml
 
-from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
-from .page_settings import page_settings
+from ..settings import (
+    DEFAULT_AGREEMENT_DIR,
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_UPDATES_DIR,
+    Settings,
+    SettingsError,
+)
+from .page_settings import page_settings, update_settings
 
 PLUGIN_NAMES = ("team-handbook",)
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -85,6 +91,8 @@ def read_site_config(path: Path) -> SiteConfig:
         ignore=tuple(_strings(options, "ignore", path)),
         agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
         pages=page_settings(options),
+        updates_dir=_string(options, "updates_dir", DEFAULT_UPDATES_DIR, path),
+        updates=update_settings(options),
     )
     return SiteConfig(
         path=path,
