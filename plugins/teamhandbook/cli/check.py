@@ -45,8 +45,9 @@ def run(args: argparse.Namespace) -> int:
     config = context.site_config(args)
     handbook = load_handbook(config.settings)
     site = build_site_pages(handbook)
-    sourced = [(page.src_uri, page.source) for page in site.sourced]
-    links = check_links(handbook, site.generated, config.nav, config.path, sourced)
+    sourced = [(page.src_uri, page.source) for page in site.sourced + site.update_pages]
+    generated = [*site.generated, *site.update_assets()]
+    links = check_links(handbook, generated, config.nav, config.path, sourced)
     problems = sorted(
         {*handbook.problems, *links},
         key=lambda p: (p.file, p.line, p.code, p.message),

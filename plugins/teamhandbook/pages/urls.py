@@ -33,6 +33,20 @@ class SiteAddress:
             path += "index.html"
         return quote(path)
 
+    def relative_url(self, target: str, from_page: str) -> str:
+        """Return the address of page ``target`` relative to page ``from_page`` (both source paths),
+        as a link in HTML the site builder does not rewrite must be written."""
+        path, hash_, fragment = target.partition("#")
+        url = self.page_url(path) if path else ""
+        base = self.page_url(from_page)
+        folder = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
+        if not path:
+            return f"#{fragment}"
+        relative = posixpath.relpath(url or ".", folder.rstrip("/") or ".")
+        if url.endswith("/") or not url:
+            relative = "./" if relative == "." else relative + "/"
+        return relative + hash_ + fragment
+
     def absolute(self, url: str) -> str:
         """Return a site-relative address as an absolute one; needs ``url``."""
         base = self.url if self.url.endswith("/") else self.url + "/"

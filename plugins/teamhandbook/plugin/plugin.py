@@ -42,9 +42,15 @@ from ..pages.graph import GRAPH_PATH
 from ..pages.macro_guard import protect_code
 from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
-from ..readers.page_settings import page_settings
+from ..readers.page_settings import page_settings, update_settings
 from ..readers.read_cache import ReadCache
-from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import (
+    DEFAULT_AGREEMENT_DIR,
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_UPDATES_DIR,
+    Settings,
+    SettingsError,
+)
 from ..site import SitePages, build_site_pages
 from . import agreement, assets, deferred, docs_files, macros
 from .config import TeamHandbookConfig
@@ -78,6 +84,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
         self.set_aside: dict[str, list[str]] = {}
+        self.update_uris: set[str] = set()
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -101,6 +108,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             pages = page_settings(self.config)
+            updates = update_settings(self.config)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.settings = Settings(
@@ -114,6 +122,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             agreement_dir=self.config.agreement_dir,
             pages=pages,
             today=docs_files.build_date(),
+            updates_dir=self.config.updates_dir,
+            updates=updates,
+            now=docs_files.build_moment(),
         )
         _watch(
             config,
@@ -129,6 +140,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             self.config.agreement_dir,
             DEFAULT_AGREEMENT_DIR,
         )
+        _watch(config, self.settings.updates_path, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
@@ -161,6 +173,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         adopt_author_pages(self.site.generated, {file.src_uri for file in files})
         self._add_decisions(files, config)
         self._add_generated(files, config)
+        self._add_updates(files, config)
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
         assets.add_files(files, config, mermaid=self.config.mermaid)
         report(self.handbook.problems + agreement.missing_macros(self.handbook.agreement, config))
@@ -209,6 +222,34 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             files.append(generated_page(config, src_uri, content))
             if src_uri.endswith(".md"):
                 self.generated_uris.add(src_uri)
+
+    def _add_updates(self, files: Files, config: MkDocsConfig) -> None:
+        """Add a page per update and the updates folder's images; keep the pages of each update,
+        person and week out of the navigation, which would otherwise list them on every page."""
+        assert self.handbook is not None and self.site is not None
+        self.update_uris = set()
+        root = self.handbook.settings.root.resolve()
+        for page in self.site.update_pages:
+            if _taken(files, page.src_uri, page.source):
+                continue
+            files.append(
+                SourcePage(page.src_uri, config, root / page.source, page.render, InclusionLevel.NOT_IN_NAV)
+            )
+            self.update_uris.add(page.src_uri)
+        for src_uri in self.site.off_nav:
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        for src_uri, asset in self.site.update_assets().items():
+            if not _taken(files, src_uri, asset):
+                files.append(File.generated(config, src_uri, abs_src_path=str(root / asset)))
+
+    def _prepare_update(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Give an update's page its title and keep macros off it, as for decisions."""
+        page.meta.setdefault("render_macros", self.config.render_macros)
+        if page.meta["render_macros"] is True and agreement.macros_plugin(config) is not None:
+            return protect_code(markdown, agreement.markers(config))
+        return markdown
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         """List the most recent decisions in the navigation and link decisions to their neighbours."""
@@ -265,6 +306,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
+        if src_uri in self.update_uris:
+            return self._prepare_update(markdown, page, config)
         if src_uri in self.sourced_kinds:
             markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         elif decision is not None:

@@ -56,6 +56,9 @@ def rendered_files(
     for page in site.sourced:
         text = page.render()
         pages[page.src_uri] = evaluate(page.src_uri, text, page.source) if page.kind == "agreement" else text
+    for page in site.update_pages:
+        pages[page.src_uri] = page.render()
+    assets.update({path: root / source for path, source in site.update_assets().items()})
     docs = handbook.settings.docs_path
     files = walk(docs) if docs.is_dir() else []
     adopt_author_pages(pages, {path.as_posix() for path in files})
