@@ -25,6 +25,7 @@ EXIT_USAGE = 2
 COMMANDS: tuple[str, ...] = (
     "init",
     "new",
+    "write",
     "status",
     "supersede",
     "link",
