@@ -13,6 +13,9 @@ STARTER = Path(__file__).resolve().parent.parent / "templates" / "init"
 RENAMED = {"gitignore": ".gitignore"}
 """Starter files stored under another name, so packaging keeps them."""
 
+AS_WRITTEN = "working-agreement/templates/"
+"""Starter files copied as they are: templates keep their ``{date}`` and ``{handle}`` for later."""
+
 
 def starter_files(team: str, today: dt.date) -> dict[str, str]:
     """Return the starter files, by path relative to the new handbook, with the team's name filled in."""
@@ -22,7 +25,8 @@ def starter_files(team: str, today: dt.date) -> dict[str, str]:
             continue
         relative = PurePosixPath(path.relative_to(STARTER).as_posix())
         name = RENAMED.get(relative.as_posix(), relative.as_posix())
-        files[name] = _fill(path.read_text(encoding="utf-8"), team, today, relative.suffix)
+        text = path.read_text(encoding="utf-8")
+        files[name] = text if name.startswith(AS_WRITTEN) else _fill(text, team, today, relative.suffix)
     return files
 
 
