@@ -24,8 +24,8 @@ def template_page(template: Template) -> str:
     if template.kind:
         title = ' "Title"' if "{slug}" in template.path else ""
         where += (
-            f". It is a *{md.text(template.kind)}* update: `handbook write {template.kind}{title}` makes one for "
-            "you, with you as its author and today's date; or copy the text below."
+            f". It is a *{md.text(template.kind)}* update: `handbook write {template.kind}{title}` makes "
+            "one for you, with you as its author and today's date; or copy the text below."
         )
     else:
         where += ". The `handbook new` command makes one for you; or copy the text below."
