@@ -23,7 +23,21 @@ REQUEST_KIND = "request"
 CRITERIA: dict[str, tuple[str, frozenset[str]]] = {
     "purpose": (
         "its purpose",
-        frozenset({"purpose", "goal", "objective", "aim", "why", "what this is for", "what it is for"}),
+        frozenset(
+            {
+                "purpose",
+                "goal",
+                "objective",
+                "aim",
+                "why",
+                "what this is for",
+                "what it is for",
+                "propósito",
+                "objetivo",
+                "objectif",
+                "zweck",
+            }
+        ),
     ),
     "action": (
         "the action it wants from readers",
@@ -43,6 +57,9 @@ CRITERIA: dict[str, tuple[str, frozenset[str]]] = {
                 "what you need to do",
                 "what to do",
                 "requested action",
+                "ação",
+                "acción",
+                "action demandée",
             }
         ),
     ),
@@ -60,6 +77,10 @@ CRITERIA: dict[str, tuple[str, frozenset[str]]] = {
                 "decide by",
                 "decision by",
                 "when",
+                "prazo",
+                "fecha límite",
+                "date limite",
+                "frist",
             }
         ),
     ),
@@ -76,12 +97,28 @@ CRITERIA: dict[str, tuple[str, frozenset[str]]] = {
                 "references",
                 "reading",
                 "pre-reads",
+                "contexto",
+                "contexte",
+                "kontext",
             }
         ),
     ),
     "scope": (
         "its scope (a skim or a detailed review)",
-        frozenset({"scope", "review scope", "depth", "how to read", "how much to read", "what to read"}),
+        frozenset(
+            {
+                "scope",
+                "review scope",
+                "depth",
+                "how to read",
+                "how much to read",
+                "what to read",
+                "escopo",
+                "alcance",
+                "portée",
+                "umfang",
+            }
+        ),
     ),
 }
 """Each criterion: how a message names it, and the headings and labels that state it."""
