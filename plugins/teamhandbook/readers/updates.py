@@ -135,12 +135,11 @@ def read_update(
             )
         )
     _close_keys(data, lines, source, problems)
-    author = _author(
-        data.get("author"), source, lines.get("author", 1), context.team, problems, front.present
-    )
-    kind = _kind(data.get("kind"), source, lines.get("kind", 1), context.kinds, problems, front.present)
+    readable = front.present and not front.problems  # else its problem is already reported
+    author = _author(data.get("author"), source, lines.get("author", 1), context.team, problems, readable)
+    kind = _kind(data.get("kind"), source, lines.get("kind", 1), context.kinds, problems, readable)
     person = context.team.get(author) if context.team is not None and author else None
-    when = _when(data.get("date"), source, lines.get("date", 1), page_id, person, problems)
+    when = _when(data.get("date"), source, lines.get("date", 1), page_id, person, problems, readable)
     if author is None or when is None:
         return None, problems
     date, moment = when
@@ -272,7 +271,7 @@ def _kind(
 
 
 def _when(
-    value: Any, source: str, line: int, page_id: str, person: Any, problems: list[Problem]
+    value: Any, source: str, line: int, page_id: str, person: Any, problems: list[Problem], report: bool
 ) -> tuple[dt.date, dt.datetime | None] | None:
     """Read the date, and the time when one is given, as the author's local date and a UTC instant.
 
@@ -284,7 +283,9 @@ def _when(
         reading = read_date(named.group(1)) if named else None
         if reading is not None and reading.date is not None:
             return reading.date, None
-        problems.append(error(source, line, "the update has no `date`; add `date: YYYY-MM-DD`.", "bad-date"))
+        if report:
+            message = "the update has no `date`; add `date: YYYY-MM-DD`."
+            problems.append(error(source, line, message, "bad-date"))
         return None
     moment = value if isinstance(value, dt.datetime) else _datetime_text(value)
     if moment is not None:
