@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from .cli import run_cli
-from .conftest import MINIMAL_CONFIG, Build, build, decision, make_handbook, write_files
+from .conftest import MINIMAL_CONFIG, Build, build, decision, make_handbook
 from .updates_helpers import PROJECTS, TEAM, WEEKLY_TEMPLATE, update, weekly
 
 MEETING = update(
@@ -71,7 +71,8 @@ FILES: dict[str, str | bytes] = {
     "updates/2026-11-20-kai-weekly.md": weekly("kai", "2026-11-20", projects="[apollo, zeus]"),
     "updates/2026-11-20-lea-weekly.md": weekly("lea", "2026-11-20").replace("kind: weekly", "kind: weeky"),
     "updates/2026-11-20-sam-weekly.md": update(
-        {"author": "sam", "date": "2026-11-20", "kind": "weekly"}, "# Weekly update\n\n## Progress\n\n- Half.\n"
+        {"author": "sam", "date": "2026-11-20", "kind": "weekly"},
+        "# Weekly update\n\n## Progress\n\n- Half.\n",
     ),
     "updates/nested/2026-11-16-max-daily.md": update(
         {"author": "max", "date": "2026-11-16", "kind": "daily", "projetcs": "[apollo]"},
@@ -80,7 +81,8 @@ FILES: dict[str, str | bytes] = {
     "updates/no-date.md": update({"author": "ana", "kind": "daily"}, "Text.\n"),
     "updates/impossible.md": update({"author": "ana", "date": "2026-02-30", "kind": "daily"}, "Text.\n"),
     "updates/2026-11-19-apollo-planning.md": MEETING,
-    "updates/latin-1.md": b"---\nauthor: ana\ndate: 2026-11-18\nkind: handoff\n---\n# Caf\xe9\n\n## Status\n\n- ok\n",
+    "updates/latin-1.md": b"---\nauthor: ana\ndate: 2026-11-18\nkind: handoff\n---\n"
+    b"# Caf\xe9\n\n## Status\n\n- ok\n",
     "updates/broken-yaml.md": "---\nauthor: ana\ndate: 2026-11-17\nkind: handoff\ntitle: a: b: c\n---\n# X\n",
     "updates/front-matter-list.md": "---\n- author\n- ana\n---\n# A list\n",
     "updates/binary.md": bytes(range(256)) * 4,
@@ -98,12 +100,32 @@ PROBLEMS = [
     ("updates/2026-11-19-apollo-planning.md", 33, "bad-date", "the due date of this action item"),
     ("updates/2026-11-19-apollo-planning.md", 34, "action-owner", "this action item has no owner"),
     ("updates/2026-11-20-kai-weekly.md", 5, "unknown-project", "'zeus' is not a project (projects: apollo"),
-    ("updates/2026-11-20-lea-weekly.md", 4, "unknown-kind", "'weeky' is not a kind of update; did you mean weekly?"),
-    ("updates/2026-11-20-sam-weekly.md", 4, "missing-section", "no 'Next', 'Blocked', 'Help needed' sections"),
-    ("updates/2026-11-20-zed-weekly.md", 2, "unknown-author", "the author 'zed' is not a handle on the roster"),
+    (
+        "updates/2026-11-20-lea-weekly.md",
+        4,
+        "unknown-kind",
+        "'weeky' is not a kind of update; did you mean weekly?",
+    ),
+    (
+        "updates/2026-11-20-sam-weekly.md",
+        4,
+        "missing-section",
+        "no 'Next', 'Blocked', 'Help needed' sections",
+    ),
+    (
+        "updates/2026-11-20-zed-weekly.md",
+        2,
+        "unknown-author",
+        "the author 'zed' is not a handle on the roster",
+    ),
     ("updates/binary.md", 1, "invalid-update", "an update starts with front matter"),
     ("updates/binary.md", 2, "encoding", "not valid UTF-8 (byte 0x80 on this line)"),
-    ("updates/blockers.md", 1, "collision", "updates/blockers/ is the address of a page the handbook generates"),
+    (
+        "updates/blockers.md",
+        1,
+        "collision",
+        "updates/blockers/ is the address of a page the handbook generates",
+    ),
     ("updates/broken-yaml.md", 4, "missing-section", "this handoff has no 'Status', 'Next step'"),
     ("updates/broken-yaml.md", 5, "yaml", "the front matter is broken"),
     ("updates/front-matter-list.md", 2, "yaml", "the front matter must be a list of `key: value` lines"),
@@ -115,7 +137,12 @@ PROBLEMS = [
     ("updates/notes.yml", 1, "unread-file", "this file is not read"),
     ("updates/people/ana.md", 1, "collision", "updates/people/ana/ is the address of a page the handbook"),
     ("updates/projects.yml", 21, "invalid-project", "the owner 'ghost' of the project 'Ghost'"),
-    ("updates/projects.yml", 25, "unknown-status", "'sleeping' is not a project status; use one of: On track"),
+    (
+        "updates/projects.yml",
+        25,
+        "unknown-status",
+        "'sleeping' is not a project status; use one of: On track",
+    ),
 ]
 """Every problem of the folder above: file, line, code and words of the message."""
 
@@ -206,7 +233,7 @@ def test_meeting_notes_link_their_decisions_and_list_who_was_not_there(site: Bui
     page = site.content("updates/2026-11-19-apollo-planning/")
     assert '<a href="../../decisions/0001-record-decisions/">ADR-0001</a>' in page
     assert '<a href="../../decisions/0002-use-a-queue/">the queue decision</a>' in page
-    assert "ADR-0099 is not a decision" in page and 'ADR-0099</a>' not in page
+    assert "ADR-0099 is not a decision" in page and "ADR-0099</a>" not in page
     assert "Attended:</strong> Ana Souza, Kai Tane." in page
     assert "Not there, and reading this instead:</strong> Lea Wolf, Sam Levi, Max Berg." in page
     assert "Decisions named:</strong>" in page and "15:00 UTC" in page
@@ -268,17 +295,23 @@ def test_update_options_are_checked(tmp_path: Path, options: dict, words: str | 
 
 def test_a_declared_kind_and_its_template_sections(tmp_path: Path, capsys) -> None:
     """A kind from ``update_kinds`` is known; a template declares a kind with its own sections."""
-    config = {**MINIMAL_CONFIG, "plugins": ["search", {"team-handbook": {"update_kinds": {"retro": "Retro"}}}]}
+    config = {
+        **MINIMAL_CONFIG,
+        "plugins": ["search", {"team-handbook": {"update_kinds": {"retro": "Retro"}}}],
+    }
     files = {
         "working-agreement/team.yml": TEAM,
         "working-agreement/templates/standup.md": "---\ntitle: Stand-up\ndescription: d\n"
-        "path: updates/{date}-{handle}-standup.md\nkind: standup\n---\n# Stand-up\n\n## Yesterday\n\n## Today\n",
+        "path: updates/{date}-{handle}-standup.md\nkind: standup\n---\n"
+        "# Stand-up\n\n## Yesterday\n\n## Today\n",
         "working-agreement/templates/x-copy.md": "---\ntitle: Other\ndescription: d\n"
         "path: docs/{date}.md\nkind: standup\n---\n# Other\n",
         "working-agreement/templates/y-elsewhere.md": "---\ntitle: Retro\ndescription: d\n"
         "path: docs/retros/{date}.md\nkind: retro\n---\n# Retro\n",
         "updates/a.md": update({"author": "ana", "date": "2026-11-20", "kind": "retro"}, "# Retro\n"),
-        "updates/b.md": update({"author": "ana", "date": "2026-11-20", "kind": "standup"}, "## Today\n\n- x\n"),
+        "updates/b.md": update(
+            {"author": "ana", "date": "2026-11-20", "kind": "standup"}, "## Today\n\n- x\n"
+        ),
     }
     root = make_handbook(tmp_path / "h", files, config)
     found = json.loads(run_cli(capsys, root, "check", "--format", "json").out)["problems"]

@@ -96,7 +96,9 @@ def update(front: dict[str, object], body: str) -> str:
     return f"---\n{lines}---\n" + textwrap.dedent(body).lstrip("\n")
 
 
-def weekly(author: str, date: str, blocked: str = "- None", help_needed: str = "- None", **front: object) -> str:
+def weekly(
+    author: str, date: str, blocked: str = "- None", help_needed: str = "- None", **front: object
+) -> str:
     """Return a weekly update with the template's four sections."""
     body = f"# Weekly update\n\n## Progress\n\n- Work.\n\n## Next\n\n- More.\n\n## Blocked\n\n{blocked}\n\n"
     body += f"## Help needed\n\n{help_needed}\n"
@@ -110,4 +112,6 @@ def epoch(moment: str) -> str:
 
 def without_proxies() -> dict[str, str]:
     """Return the environment without proxy settings, so a request to 127.0.0.1 stays on the machine."""
-    return {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")}
+    return {
+        k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")
+    }

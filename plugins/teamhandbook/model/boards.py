@@ -157,7 +157,7 @@ def blocker_board(log: UpdateLog, today: dt.date | None) -> tuple[list[Blocker],
     open_blockers.sort(key=lambda b: (b.since, b.author, b.source, b.line))
     if today is not None:
         cleared = [c for c in cleared if (today - c.on).days <= CLEARED_DAYS]
-    cleared.sort(key=lambda c: (c.on, c.blocker.author), reverse=True)
+    cleared.sort(key=lambda c: (-c.on.toordinal(), c.blocker.author))
     return open_blockers, cleared
 
 

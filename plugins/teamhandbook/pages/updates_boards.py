@@ -48,7 +48,8 @@ def blockers_page(site: UpdateSite) -> str:
             how = "ticked" if cleared.how is ItemState.TICKED else "dropped"
             lines.append(
                 f"- {date_tag(cleared.on)} · {md.text(site.name(cleared.blocker.author))}: "
-                f'~~{md.text(cleared.blocker.text)}~~ <span class="th-cleared" data-how="{how}">{how}</span> '
+                f"<del>{md.attr(cleared.blocker.text)}</del> "
+                f'<span class="th-cleared" data-how="{how}">{how}</span> '
                 f"in {_update_link(site, cleared.update_id, page)}"
             )
         parts.append("\n".join(lines))
