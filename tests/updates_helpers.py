@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import textwrap
 
 TEAM = """\
@@ -108,10 +107,3 @@ def weekly(
 def epoch(moment: str) -> str:
     """Return ``SOURCE_DATE_EPOCH`` for an ISO instant such as ``2026-11-20T04:30:00Z``."""
     return str(int(dt.datetime.fromisoformat(moment.replace("Z", "+00:00")).timestamp()))
-
-
-def without_proxies() -> dict[str, str]:
-    """Return the environment without proxy settings, so a request to 127.0.0.1 stays on the machine."""
-    return {
-        k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy")
-    }
