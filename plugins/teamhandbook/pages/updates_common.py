@@ -74,6 +74,9 @@ class UpdateSite:
         self.posts = weekly_posts(self.log)
         """The weekly update each person wrote for each week, by (handle, week)."""
 
+        self.actions = {item.key: item for item in self.boards.actions}
+        """Every action item as its latest notes leave it, by owners and words."""
+
     def name(self, handle: str) -> str:
         """A person's name from their handle; the handle when they are not on the roster."""
         person = self.team.get(handle) if self.team is not None else None

@@ -88,8 +88,8 @@ def _meeting(site: UpdateSite, update: Update, page: str) -> str:
                     f"**Not there, and reading this instead:** {', '.join(md.text(n) for n in absent)}."
                 )
     if update.action_items:
-        ids = {item.key for item in update.action_items}
-        current = [item for item in site.boards.actions if item.key in ids]
+        keys = dict.fromkeys(item.key for item in update.action_items)
+        current = [site.actions[key] for key in keys if key in site.actions]
         still = [item for item in current if item.is_open]
         overdue = [i for i in still if site.today is not None and i.due is not None and i.due < site.today]
         late = f", {len(overdue)} overdue" if overdue else ""
