@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import json
 import socket
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -284,3 +285,30 @@ def test_nothing_to_report_posts_nothing(tmp_path: Path, capsys, webhook: Webhoo
     )
     outcome = run_cli(capsys, root, "digest", "--since", "2026-11-09", "--post", webhook.url)
     assert outcome.code == 1 and "nothing was posted" in outcome.err and webhook.received == []
+
+
+def test_the_weekly_digest_workflow_posts_with_the_secret_and_tolerates_a_quiet_week() -> None:
+    """The scheduled workflow installs the tool, takes the address from a secret, and only fails the
+    job when the command could not run (exit 2), not when there was nothing to post (exit 1)."""
+    import yaml
+
+    from .conftest import REPOSITORY
+
+    workflow = yaml.safe_load((REPOSITORY / ".github/workflows/weekly-digest.yml").read_text("utf-8"))
+    triggers = workflow[True]  # PyYAML reads the key `on` as True
+    assert triggers["schedule"] == [{"cron": "15 16 * * 5"}] and "workflow_dispatch" in triggers
+    assert workflow["permissions"] == {"contents": "read"}
+    (job,) = workflow["jobs"].values()
+    post = next(step for step in job["steps"] if "handbook digest" in step.get("run", ""))
+    assert post["env"] == {"HANDBOOK_WEBHOOK_URL": "${{ secrets.HANDBOOK_WEBHOOK_URL }}"}
+    script = post["run"]
+    assert "handbook digest --since \"$(date -u -d '6 days ago' +%F)\" --post || status=$?" in script
+    assert 'if [ "$status" -gt 1 ]; then exit "$status"; fi' in script
+    result = subprocess.run(
+        ["bash", "-c", script.replace("handbook digest", "exit 1 #")], capture_output=True
+    )
+    assert result.returncode == 0
+    result = subprocess.run(
+        ["bash", "-c", script.replace("handbook digest", "exit 2 #")], capture_output=True
+    )
+    assert result.returncode == 2
