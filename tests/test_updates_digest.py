@@ -304,11 +304,6 @@ def test_the_weekly_digest_workflow_posts_with_the_secret_and_tolerates_a_quiet_
     script = post["run"]
     assert "handbook digest --since \"$(date -u -d '6 days ago' +%F)\" --post || status=$?" in script
     assert 'if [ "$status" -gt 1 ]; then exit "$status"; fi' in script
-    result = subprocess.run(
-        ["bash", "-c", script.replace("handbook digest", "exit 1 #")], capture_output=True
-    )
-    assert result.returncode == 0
-    result = subprocess.run(
-        ["bash", "-c", script.replace("handbook digest", "exit 2 #")], capture_output=True
-    )
-    assert result.returncode == 2
+    for code, job_result in ((0, 0), (1, 0), (2, 2)):  # posted, nothing to post, could not post
+        stub = f"handbook() {{ return {code}; }}\n"
+        assert subprocess.run(["bash", "-c", stub + script], capture_output=True).returncode == job_result
