@@ -37,6 +37,7 @@ def updates_index(site: UpdateSite) -> str:
     """Return the Markdown of the updates index."""
     page = UPDATES_INDEX
     parts = [
+        "---\nhide:\n  - toc\n---",  # the table needs the width, and the page has no sections to list
         "# Updates",
         "What the team wrote instead of meeting: weekly updates, handoffs, meeting notes and requests, "
         "newest first. Filter by person, kind, project or week; the address keeps the filter, so a "

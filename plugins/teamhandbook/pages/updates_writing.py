@@ -47,7 +47,7 @@ def still_to_write(site: UpdateSite) -> str:
         parts.append("**Everyone has written this week's update**, or is away.")
     parts.append(_last_written(site))
     rows = [
-        "| Person | This week | Status | | Last week |",
+        "| Person | This week | Status | When | Last week |",
         "|---|---|---|---|---|",
     ]
     for writing in site.boards.writing:
