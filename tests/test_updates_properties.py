@@ -95,7 +95,8 @@ def _dump(data: dict) -> str:
 usable = st.fixed_dictionaries(
     {
         "author": st.sampled_from(["ana", "@Kai", "zed"]),
-        "date": st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1)),
+        "date": st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2100, 1, 1))
+        | st.datetimes(timezones=st.sampled_from([dt.UTC, dt.timezone(dt.timedelta(hours=-12))])),
         "kind": st.sampled_from([*KINDS, "retro"]),
     }
 )

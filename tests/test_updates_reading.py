@@ -80,6 +80,9 @@ FILES: dict[str, str | bytes] = {
     ),
     "updates/no-date.md": update({"author": "ana", "kind": "daily"}, "Text.\n"),
     "updates/impossible.md": update({"author": "ana", "date": "2026-02-30", "kind": "daily"}, "Text.\n"),
+    "updates/year-one.md": update(
+        {"author": "kai", "date": "0001-01-01T00:00:00+05:00", "kind": "daily"}, "x\n"
+    ),
     "updates/2026-11-19-apollo-planning.md": MEETING,
     "updates/latin-1.md": b"---\nauthor: ana\ndate: 2026-11-18\nkind: handoff\n---\n"
     b"# Caf\xe9\n\n## Status\n\n- ok\n",
@@ -143,6 +146,7 @@ PROBLEMS = [
         "unknown-status",
         "'sleeping' is not a project status; use one of: On track",
     ),
+    ("updates/year-one.md", 3, "bad-date", "0001-01-01 is not a date an update is written on"),
 ]
 """Every problem of the folder above: file, line, code and words of the message."""
 
@@ -199,7 +203,13 @@ def test_broken_updates_leave_the_others_and_the_site_published(site: Build) -> 
         "updates/2026-11-19-apollo-planning/",
     ):
         assert (site.site / url / "index.html").is_file(), url
-    for url in ("updates/no-date/", "updates/impossible/", "updates/binary/", "updates/README/"):
+    for url in (
+        "updates/no-date/",
+        "updates/impossible/",
+        "updates/binary/",
+        "updates/README/",
+        "updates/year-one/",
+    ):
         assert not (site.site / url).exists(), url
     assert "Café" not in site.content("updates/latin-1/") and "Caf\ufffd" in site.content("updates/latin-1/")
     assert (site.site / "updates/chart.png").read_bytes() == b"\x89PNG\r\n\x1a\n"

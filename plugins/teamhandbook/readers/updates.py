@@ -20,7 +20,7 @@ from ..hours.weekly import person_week
 from ..model.agreement import Team
 from ..model.problem import Problem, error, note
 from ..model.updates import ActionItem, DecisionMention, Item, ItemState, Section, Update, UpdateKind, Week
-from .dates import read_date
+from .dates import DateReading, read_date
 from .decision_log import walk
 from .frontmatter import split_front_matter
 from .page_settings import key_of
@@ -55,6 +55,9 @@ DECISION_SECTIONS = frozenset({"decisions", "decisions made", "decided", "outcom
 _OWNERS = re.compile(r"^((?:@[A-Za-z0-9][\w.-]*[\s,&+/]*(?:and\s+)?)+)(.*)$")
 _HANDLE = re.compile(r"@([A-Za-z0-9][\w.-]*)")
 _DUE = re.compile(r"\(\s*(?:due|by)\b\s*:?\s*([^()]*?)\s*\)|(?:^|\s)due\s*:?\s+(\S+)\s*$", re.IGNORECASE)
+YEARS = (1900, 2200)
+"""The years an update's date may fall in; others are typing mistakes (and out of the calendar's
+reach once moved across time zones)."""
 _DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\D|$)")
 _MENTION = re.compile(r"\bADR[\s#:_-]?\d{1,9}\b", re.IGNORECASE)
 _FILE_LINK = re.compile(r"\]\(([^)\s]+\.md)(?:#[^)\s]*)?\)")
@@ -281,20 +284,22 @@ def _when(
     if value is None or value == "":
         named = _DATE_IN_NAME.match(PurePosixPath(page_id).name)
         reading = read_date(named.group(1)) if named else None
-        if reading is not None and reading.date is not None:
+        if reading is not None and reading.date is not None and YEARS[0] <= reading.date.year <= YEARS[1]:
             return reading.date, None
         if report:
             message = "the update has no `date`; add `date: YYYY-MM-DD`."
             problems.append(error(source, line, message, "bad-date"))
         return None
     moment = value if isinstance(value, dt.datetime) else _datetime_text(value)
-    if moment is not None:
+    if moment is not None and YEARS[0] <= moment.year <= YEARS[1]:
         if moment.tzinfo is None:
             local = moment.replace(tzinfo=tz) if tz is not None else None
             return moment.date(), local.astimezone(dt.UTC) if local is not None else None
         instant = moment.astimezone(dt.UTC)
         return (instant.astimezone(tz).date() if tz is not None else moment.date()), instant
-    reading = read_date(value)
+    reading = read_date(moment.date() if moment is not None else value)
+    if reading.date is not None and not YEARS[0] <= reading.date.year <= YEARS[1]:
+        reading = DateReading(None, f"{reading.date.isoformat()} is not a date an update is written on")
     if reading.date is None:
         message = reading.problem or "the date cannot be read; write it as YYYY-MM-DD"
         problems.append(error(source, line, f"{message}.", "bad-date"))
