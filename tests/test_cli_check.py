@@ -35,7 +35,8 @@ def test_two_decisions_with_one_number_fail_the_check(repository: Path, capsys) 
     lines = outcome.out.splitlines()
     assert any(line.startswith("decisions/0002-use-kafka.md:1: error: decision number 2") for line in lines)
     assert any(line.startswith("decisions/0002-use-rabbitmq.md:1: error:") for line in lines)
-    assert lines[-1] == "handbook check: 2 errors"
+    assert any(line.startswith("decisions/0002-use-rabbitmq.md:2: warning: this proposal") for line in lines)
+    assert lines[-1] == "handbook check: 2 errors, 1 warning"
 
 
 def test_github_annotations_name_files_from_the_repository_root(repository: Path) -> None:

@@ -65,7 +65,8 @@ CASES: dict[str, Case] = {
     "0010-compound-status": Case({"status": "accepted", "supersedes": ["0011-superseded-by-compound"]}),
     "0011-superseded-by-compound": Case({"status": "superseded", "superseded_by": ["0010-compound-status"]}),
     "0012-partially-superseded": Case(
-        {"status": "proposed", "superseded_by": [], "relates_to": ["0010-compound-status"]}
+        {"status": "proposed", "superseded_by": [], "relates_to": ["0010-compound-status"]},
+        [(2, "incomplete-request", "this proposal does not state its purpose")],
     ),
     "0013-date-month-name": Case({"date": "2023-09-05"}),
     "0014-date-day-first": Case({"date": "2024-10-22"}),
@@ -82,7 +83,11 @@ CASES: dict[str, Case] = {
         {"status": "accepted"}, [(1, "duplicate-number", "also used by decisions/0019-from-branch-b.md")]
     ),
     "0019-from-branch-b": Case(
-        {"status": "proposed"}, [(1, "duplicate-number", "also used by decisions/0019-from-branch-a.md")]
+        {"status": "proposed"},
+        [
+            (1, "duplicate-number", "also used by decisions/0019-from-branch-a.md"),
+            (2, "incomplete-request", "this proposal does not state its purpose"),
+        ],
     ),
     "0020-cycle-left": Case({"status": "superseded"}, [(4, "supersession-cycle", "goes round in a circle")]),
     "0021-cycle-right": Case({"status": "superseded"}),

@@ -8,13 +8,18 @@ from dataclasses import dataclass, field
 
 from .checks import check_decisions
 from .checks.agreement import check_agreement
+from .checks.requests import check_requests
 from .checks.review import review_problems, reviews
+from .checks.updates import check_decision_projects, check_updates
+from .hours.weekly import writing_statuses
 from .hours.year import scan_year
 from .model.agreement import Agreement
+from .model.boards import Boards, action_board, blocker_board, weekly_posts
 from .model.decision import DecisionLog
 from .model.history import History
 from .model.page import HandbookPage, PageKind
 from .model.problem import Problem, Severity
+from .model.updates import UpdateLog
 from .pages.agreement import page_path
 from .pages.markdown import decision_path, full_title
 from .readers.agreement import read_agreement
@@ -25,6 +30,7 @@ from .readers.history import read_history
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
 from .readers.status import parse_aliases
+from .readers.update_log import read_update_log
 from .settings import Settings, SettingsError
 
 
@@ -44,6 +50,21 @@ class Handbook:
     history: History = field(default_factory=History)
     today: dt.date | None = None
     """The date the handbook was read for; date-dependent checks (reviews) run only when it is set."""
+
+    updates: UpdateLog | None = None
+    """The team's written updates and projects; None when the handbook has no updates folder."""
+
+    boards: Boards = field(default_factory=Boards)
+    """Open blockers, action items and who still has to write, from the updates."""
+
+    @property
+    def now(self) -> dt.datetime | None:
+        """The instant the handbook was read for: ``settings.now``, else noon UTC of ``today``."""
+        if self.settings.now is not None:
+            return self.settings.now
+        if self.today is None:
+            return None
+        return dt.datetime.combine(self.today, dt.time(12), dt.UTC)
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,9 +105,33 @@ def load_handbook(
             agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
         handbook.problems += problems + check_agreement(agreement)
         _read_agreement_pages(handbook, agreement)
+    _read_updates(handbook)
     _read_pages(handbook, docs_pages, changes_since)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
+
+
+def _read_updates(handbook: Handbook) -> None:
+    """Read the updates folder and projects, build the boards, and check proposals and requests."""
+    log, problems = read_update_log(handbook.settings, handbook.agreement)
+    handbook.updates = log
+    if log is not None:
+        problems += check_updates(log, handbook.decisions) + check_decision_projects(handbook.decisions, log)
+        handbook.boards = _boards(log, handbook.agreement, handbook.today, handbook.now)
+    handbook.problems += problems + check_requests(handbook.decisions, log)
+
+
+def _boards(
+    log: UpdateLog, agreement: Agreement | None, today: dt.date | None, now: dt.datetime | None
+) -> Boards:
+    """Build the boards; who still has to write needs a roster, weekly updates and the build's instant."""
+    blockers, cleared = blocker_board(log, today)
+    boards = Boards(blockers, cleared, action_board(log))
+    people = agreement.people if agreement is not None else []
+    posts = weekly_posts(log)
+    if now is not None and people and posts:
+        boards.writing = writing_statuses(people, posts, now)
+    return boards
 
 
 def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:

@@ -10,6 +10,23 @@ from pathlib import Path
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_AGREEMENT_DIR = "working-agreement"
 DEFAULT_NAV_DECISIONS = 10
+DEFAULT_UPDATES_DIR = "updates"
+BUILT_IN_KINDS: dict[str, str] = {
+    "daily": "Daily update",
+    "weekly": "Weekly update",
+    "handoff": "Handoff",
+    "meeting": "Meeting notes",
+    "request": "Request",
+}
+"""The kinds of update every handbook knows, with their labels; a team may declare more."""
+
+BUILT_IN_PROJECT_STATUSES: dict[str, str] = {
+    "on-track": "On track",
+    "at-risk": "At risk",
+    "blocked": "Blocked",
+    "done": "Done",
+}
+"""The statuses every project may have, by key; a team may declare more."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,20 @@ class PageSettings:
     what changed: What's new, the feed, the digest and the "changed" marks."""
 
 
+@dataclass(frozen=True)
+class UpdateSettings:
+    """How the handbook reads the team's written updates and projects."""
+
+    kinds: Mapping[str, str] = field(default_factory=lambda: dict(BUILT_IN_KINDS))
+    """Every kind of update, by key, with its label: the built-in ones and the team's own."""
+
+    project_statuses: Mapping[str, str] = field(default_factory=lambda: dict(BUILT_IN_PROJECT_STATUSES))
+    """Every status a project may have, by key, with its label."""
+
+    feed: bool = False
+    """Whether new updates and projects' status changes join ``feed.xml``."""
+
+
 class SettingsError(ValueError):
     """Settings that cannot work, such as a status alias that maps to no status."""
 
@@ -61,6 +92,12 @@ class Settings:
     today: dt.date | None = None
     """The date date-dependent results start from (the coming year's overlap); None for today, in UTC."""
 
+    updates_dir: str = DEFAULT_UPDATES_DIR
+    updates: UpdateSettings = field(default_factory=UpdateSettings)
+    now: dt.datetime | None = None
+    """The instant of the build, in UTC, for what depends on the time of day in each person's time
+    zone (who still has to write this week's update); None: noon UTC of ``today``."""
+
     @property
     def agreement_path(self) -> Path:
         """The absolute path of the working-agreement folder."""
@@ -75,6 +112,11 @@ class Settings:
     def decisions_path(self) -> Path:
         """The absolute path of the decision folder."""
         return (self.root / self.decisions_dir).resolve()
+
+    @property
+    def updates_path(self) -> Path:
+        """The absolute path of the updates folder."""
+        return (self.root / self.updates_dir).resolve()
 
     @property
     def docs_path(self) -> Path:

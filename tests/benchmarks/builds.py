@@ -18,6 +18,14 @@ handlers and in the core they call, by instrumenting them in an in-process build
 1,000-decision handbook, how fast ``mkdocs serve`` shows an edited decision, with and without
 ``--dirty``. It prints a table and the ratios against the targets.
 
+With ``--updates 1000,5000``, it also builds handbooks of that many written updates (weekly
+updates of 25 people, with handoffs and meeting notes, projects and 20 decisions) and reports the
+build's time, memory and the plugin's share at each size, and how the time grows between the
+smallest and the largest (linear growth: the ratio of the times is at most 1.1 times the ratio of
+the sizes). ``--sizes ""`` leaves the decision logs out:
+
+    .venv/bin/python tests/benchmarks/builds.py --sizes "" --no-serve --updates 1000,5000 --runs 3
+
 Runs: ``--runs`` (5) for 100 and 1,000 decisions, ``--big-runs`` (3) for 5,000. Plain Material
 grows with the square of the log (it renders the whole navigation into every page), so it runs at
 most 3 times at 1,000 and once at 5,000, where one build takes about ten minutes;
@@ -326,6 +334,8 @@ for name in dir(TeamHandbookPlugin):
     if name.startswith("on_") and callable(getattr(TeamHandbookPlugin, name)):
         setattr(TeamHandbookPlugin, name, timed(name, getattr(TeamHandbookPlugin, name)))
 SitePages.decision_markdown = timed("decision pages", SitePages.decision_markdown)
+import teamhandbook.site as site_module
+site_module.update_page = timed("update pages", site_module.update_page)
 
 # Not the plugin's own work, but caused by it: rendering the pages it generates.
 LISTINGS = {"decisions/index.md", "decisions/timeline.md", "decisions/graph.md"}
@@ -599,6 +609,165 @@ def print_targets(results: list[SizeResult], serve: dict[str, list[Refresh]] | N
 
 
 # --------------------------------------------------------------------------------------------
+# Written updates
+# --------------------------------------------------------------------------------------------
+
+ZONES = ["America/Los_Angeles", "America/Sao_Paulo", "Europe/Berlin", "Africa/Lagos", "Asia/Kolkata"]
+UPDATE_PEOPLE = 25
+UPDATES_START = dt.date(2020, 1, 10)
+"""The first Friday of the generated updates; week n's updates are dated n weeks later."""
+
+
+def updates_files(count: int) -> dict[str, str]:
+    """Return ``{path: text}`` of a handbook with ``count`` updates that builds without a warning.
+
+    Eight in ten are weekly updates of 25 people, one in ten a handoff and one in ten meeting notes
+    with three action items; people list blockers now and then and tick them the week after.
+    """
+    rng = random.Random(count)
+    people = [f"p{n:02d}" for n in range(1, UPDATE_PEOPLE + 1)]
+    roster = "people:\n" + "".join(
+        f"  - name: Person {handle[1:]}\n    handle: {handle}\n    timezone: {ZONES[i % len(ZONES)]}\n"
+        "    hours: 09:00-17:00\n"
+        for i, handle in enumerate(people)
+    )
+    projects = "projects:\n" + "".join(
+        f"  - key: project-{n}\n    name: Project {n}\n    owner: p0{n}\n    status: on track\n"
+        f"    since: 2020-01-06\n    target: 2031-01-01\n    summary: {sentence(rng, 8)}\n"
+        for n in range(1, 6)
+    )
+    files = {"working-agreement/team.yml": roster, "updates/projects.yml": projects}
+    for number in range(1, 21):
+        meta = {"status": "accepted", "date": (START + dt.timedelta(days=number)).isoformat()}
+        files[f"decisions/{number:04d}-decision-{number}.md"] = (
+            f"---\n{json_yaml(meta)}---\n# Decision {number}\n\n{body(rng)}\n"
+        )
+    for index in range(count):
+        week, slot = divmod(index, UPDATE_PEOPLE)
+        friday = UPDATES_START + dt.timedelta(weeks=week)
+        author = people[slot]
+        project = f"project-{rng.randint(1, 5)}"
+        roll = index % 10
+        if roll == 8:
+            day = friday - dt.timedelta(days=rng.randint(1, 4))
+            files[f"updates/{day.year}/{day}-{author}-handoff-{index}.md"] = _handoff(
+                rng, author, day, project
+            )
+        elif roll == 9:
+            day = friday - dt.timedelta(days=2)
+            files[f"updates/{day.year}/{day}-meeting-{index}.md"] = _meeting(
+                rng, author, day, project, people
+            )
+        else:
+            blocked = (
+                f"- Blocked on {sentence(rng, 6).lower()}"
+                if week % 3 == 0
+                else "- [x] The old blocker\n- None"
+            )
+            files[f"updates/{friday.year}/{friday}-{author}-weekly.md"] = _weekly(
+                rng, author, friday, project, blocked
+            )
+    return files
+
+
+def _weekly(rng: random.Random, author: str, day: dt.date, project: str, blocked: str) -> str:
+    """Return a weekly update of about 120 words."""
+    return (
+        f"---\nauthor: {author}\ndate: {day}\nkind: weekly\nprojects: [{project}]\n---\n# Weekly update\n\n"
+        f"**In short:** {sentence(rng, 14)}\n\n"
+        f"## Progress\n\n- {paragraph(rng, 40)}\n- {sentence(rng, 12)}\n\n"
+        f"## Next\n\n- {sentence(rng, 12)}\n\n## Blocked\n\n{blocked}\n\n## Help needed\n\n- None\n"
+    )
+
+
+def _handoff(rng: random.Random, author: str, day: dt.date, project: str) -> str:
+    """Return an end-of-day handoff."""
+    return (
+        f"---\nauthor: {author}\ndate: {day}\nkind: handoff\nprojects: [{project}]\n---\n# Handoff\n\n"
+        f"## Status\n\n{paragraph(rng, 30)}\n\n## Next step\n\n- {sentence(rng, 10)}\n\n"
+        f"## Open questions\n\n- None\n"
+    )
+
+
+def _meeting(rng: random.Random, author: str, day: dt.date, project: str, people: list[str]) -> str:
+    """Return meeting notes naming a decision, with three action items, one ticked."""
+    owners = rng.sample(people, 3)
+    due = day + dt.timedelta(days=7)
+    return (
+        f"---\nauthor: {author}\ndate: {day}\nkind: meeting\ntitle: {sentence(rng, 4).rstrip('.')}\n"
+        f"attendees: [{', '.join(owners)}]\nprojects: [{project}]\n---\n# Meeting\n\n"
+        f"## Agenda\n\n- {sentence(rng, 8)}\n\n## Pre-reads\n\n- None\n\n## Notes\n\n{paragraph(rng, 50)}\n\n"
+        f"## Decisions\n\n- We follow ADR-{rng.randint(1, 20):04d}.\n\n## Action items\n\n"
+        f"- [x] @{owners[0]} {sentence(rng, 6)} (due {due})\n"
+        f"- [ ] @{owners[1]} {sentence(rng, 6)} (due {due})\n"
+        f"- [ ] @{owners[2]} {sentence(rng, 6)}\n"
+    )
+
+
+UPDATES_CONFIG = HEADER + THEME + "plugins:\n  - search\n  - team-handbook\n"
+
+
+def write_updates_handbook(base: Path, count: int) -> Path:
+    """Write a handbook of ``count`` updates; return its root."""
+    root = base / f"updates-{count}"
+    for relative, text in {**updates_files(count), "docs/index.md": "# Updates benchmark\n"}.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(UPDATES_CONFIG, encoding="utf-8")
+    return root
+
+
+@dataclass
+class UpdatesResult:
+    """The build of one handbook of updates."""
+
+    count: int
+    build: Cell
+    share: Share | None = None
+
+
+def measure_updates(base: Path, count: int, runs: int) -> UpdatesResult:
+    """Generate a handbook of ``count`` updates and time its strict build and the plugin's share."""
+    print(f"\n{count:,} updates: generating…", flush=True)
+    root = write_updates_handbook(base, count)
+    last = UPDATES_START + dt.timedelta(weeks=count // UPDATE_PEOPLE + 1)
+    ENV["SOURCE_DATE_EPOCH"] = str(int(dt.datetime.combine(last, dt.time(12), dt.UTC).timestamp()))
+    print(f"{count:,} updates: teamhandbook build ×{runs}…", flush=True)
+    cell = repeat(runs, mkdocs_build(root, strict=True), root)
+    if cell.note:
+        raise SystemExit(f"the build of {count} updates {cell.note}")
+    result = UpdatesResult(count, cell)
+    print(f"{count:,} updates: instrumented build…", flush=True)
+    result.share = plugin_share(root, base / f"instrumented-updates-{count}")
+    del ENV["SOURCE_DATE_EPOCH"]
+    shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def print_updates(results: list[UpdatesResult]) -> None:
+    """Print the updates builds and whether their time grows linearly."""
+    print("\nWritten updates (median wall time, highest peak memory, number of runs)\n")
+    for r in results:
+        share = ""
+        if r.share is not None:
+            events = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r.share.events.items()) if v >= 0.005)
+            share = (
+                f"; plugin and core {r.share.plugin:.2f} s of {r.share.build:.2f} s in-process "
+                f"({100 * r.share.plugin / r.share.build:.1f} %): {events}"
+            )
+        print(f"{r.count:>9,} updates | {format_cell(r.build)}{share}")
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        growth = large.build.seconds / small.build.seconds
+        sizes = large.count / small.count
+        print(
+            f"- growth, time({large.count:,}) / time({small.count:,}): {growth:.2f} for {sizes:.1f} "
+            f"times the updates (target ≤ {1.1 * sizes:.2f}, linear): {verdict(growth <= 1.1 * sizes)}"
+        )
+
+
+# --------------------------------------------------------------------------------------------
 # Main
 # --------------------------------------------------------------------------------------------
 
@@ -645,6 +814,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--plain-timeout", type=float, default=PLAIN_TIMEOUT, help="seconds per plain build")
     parser.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--updates", default="", help="numbers of written updates to build, comma-separated")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     args.plain_sizes = {int(s) for s in args.plain_sizes.split(",") if s}
@@ -654,6 +824,8 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="teamhandbook-benchmark-") as folder:
         base = Path(folder)
         results = [measure_size(base, size, args) for size in sizes]
+        counts = [int(n) for n in args.updates.split(",") if n]
+        update_results = [measure_updates(base, n, args.runs if n < 5000 else args.big_runs) for n in counts]
         serve: dict[str, list[Refresh]] | None = None
         if not args.no_serve:
             root = base / "handbook-1000"
@@ -667,8 +839,11 @@ def main(argv: list[str] | None = None) -> None:
                     flush=True,
                 )
                 serve[label] = serve_refresh(root, dirty, args.edits, paired_cold_build=not dirty)
-    print("\nResults (median wall time, highest peak memory, number of runs)\n")
-    print_table(results)
+    if results:
+        print("\nResults (median wall time, highest peak memory, number of runs)\n")
+        print_table(results)
+    if update_results:
+        print_updates(update_results)
     if serve:
         print()
         for label, refreshes in serve.items():

@@ -29,6 +29,7 @@ EXIT_USAGE = 2
 COMMANDS: tuple[str, ...] = (
     "init",
     "new",
+    "write",
     "status",
     "supersede",
     "link",

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..checks.supersession import is_pending, is_void
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, DecisionFormat, Status
+from ..model.updates import UpdateKind
 from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.site_config import SiteConfig
@@ -25,7 +26,8 @@ from ..writers import files, recurring
 from ..writers.changes import ChangeSet, target_for
 from ..writers.new_decision import FORMATS, choose_template, create_numbered, fill_template
 from ..writers.numbering import naming_scheme, slugify
-from . import context
+from ..writers.update_writer import NewUpdate
+from . import context, write
 from .context import CommandError, info
 from .decisions import find_decision, parse_status, refusals, shown, write_changes
 from .supersede import supersede
@@ -58,8 +60,10 @@ supersession: the old decision stays in force until the new one is accepted.
 In a terminal, the new file opens in $VISUAL or $EDITOR (--no-edit to skip); never when the input
 or output is not a terminal, so scripts and CI do not wait.
 
-With --template NAME, write a recurring document (a weekly update, a handoff note) from
-<working agreement>/templates/NAME.md instead; --list-templates shows them (--json for scripts):
+With --template NAME, write a recurring document (an async-ready task, say) from
+<working agreement>/templates/NAME.md instead; --list-templates shows them (--json for scripts). A
+template that makes updates (its front matter says `kind:`) writes the same update as
+`handbook write KIND`:
 
   handbook new --template weekly-update --handle maya"""
 
@@ -304,6 +308,14 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
         names = ", ".join(t.name for t in recurring.list_templates(folder)) or "none"
         raise CommandError(f"no template '{args.template}' in {shown(folder)} (templates: {names})")
     title = " ".join(args.title.split()) if args.title else None
+    handbook = load_handbook(config.settings)
+    kind = _update_kind(handbook, path)
+    if kind is not None:  # a template of updates: the same file as `handbook write KIND`
+        team = handbook.agreement.team if handbook.agreement is not None else None
+        author = write.author_handle(args.handle, team, config.settings.root)
+        date = _date(args.date, "--date") or write.author_today(handbook, author)
+        print(shown(write.write_update(handbook, NewUpdate(kind, author, date, title))))
+        return 0
     handle = (args.handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
     date = _date(args.date, "--date") or dt.date.today()
     try:
@@ -322,6 +334,14 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
         raise CommandError(f"{shown(target)} already exists; it was not overwritten") from None
     print(shown(target))
     return 0
+
+
+def _update_kind(handbook: Handbook, path: Path) -> UpdateKind | None:
+    """Return the kind of update a template makes, when it makes updates."""
+    for kind in write.kinds_of(handbook).values():
+        if kind.template and (handbook.settings.root / kind.template).resolve() == path.resolve():
+            return kind
+    return None
 
 
 def _templates_folder(config: SiteConfig) -> Path:

@@ -12,6 +12,7 @@ import datetime as dt
 import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..pages.changes import ChangeEvent
 from ..pages.markdown import full_title
@@ -21,9 +22,30 @@ ATOM = "http://www.w3.org/2005/Atom"
 GENERATOR = "teamhandbook"
 
 
-def atom_feed(events: Iterable[ChangeEvent], site: SiteAddress, today: dt.date, limit: int = 50) -> str:
-    """Return the feed of the ``limit`` newest stable events; ``site.url`` must be set."""
-    entries = [event for event in events if event.stable][:limit]
+@dataclass(frozen=True)
+class FeedEntry:
+    """An entry that is not a page's change, such as a new update: already titled and addressed."""
+
+    when: dt.datetime
+    title: str
+    id: str
+    url: str
+    authors: tuple[str, ...] = ()
+    summary: str = ""
+    categories: tuple[str, ...] = ()
+
+
+def atom_feed(
+    events: Iterable[ChangeEvent],
+    site: SiteAddress,
+    today: dt.date,
+    limit: int = 50,
+    extra: Iterable[FeedEntry] = (),
+) -> str:
+    """Return the feed of the ``limit`` newest stable events and ``extra`` entries; ``site.url`` must
+    be set."""
+    stable: list[ChangeEvent | FeedEntry] = [event for event in events if event.stable]
+    entries = sorted([*stable, *extra], key=lambda entry: entry.when, reverse=True)[:limit]
     name = site.name or "Handbook"
     feed = ET.Element("feed", {"xmlns": ATOM})
     _text(feed, "title", f"{name}: what changed")
@@ -42,8 +64,8 @@ def atom_feed(events: Iterable[ChangeEvent], site: SiteAddress, today: dt.date, 
     author = ET.SubElement(feed, "author")
     _text(author, "name", name)
     _text(feed, "generator", GENERATOR)
-    for event in entries:
-        feed.append(_entry(event, site))
+    for entry in entries:
+        feed.append(_entry(entry, site) if isinstance(entry, ChangeEvent) else _extra_entry(entry))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -76,6 +98,23 @@ def _entry(event: ChangeEvent, site: SiteAddress) -> ET.Element:
         content.set("type", "html")
     for tag in event.decision.tags if event.decision is not None else ():
         ET.SubElement(entry, "category", {"term": tag})
+    return entry
+
+
+def _extra_entry(extra: FeedEntry) -> ET.Element:
+    """Return the ``<entry>`` of an entry that is not a page's change."""
+    entry = ET.Element("entry")
+    _text(entry, "title", extra.title)
+    _text(entry, "id", extra.id)
+    _text(entry, "updated", _stamp(extra.when))
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": extra.url})
+    for name in extra.authors:
+        author = ET.SubElement(entry, "author")
+        _text(author, "name", name)
+    if extra.summary:
+        _text(entry, "summary", extra.summary)
+    for term in extra.categories:
+        ET.SubElement(entry, "category", {"term": term})
     return entry
 
 

@@ -64,14 +64,18 @@ class SiteAddress:
         """Return a decision page's address relative to the site root."""
         return self.page_url(decision_path(decision))
 
-    def relative_url(self, src_uri: str, from_src_uri: str) -> str:
-        """Return the address of one page relative to another page's address, as a link needs it."""
-        target, here = self.page_url(src_uri), self.page_url(from_src_uri)
-        base = here if here.endswith("/") else posixpath.dirname(here)
-        relative = posixpath.relpath(target or ".", base or ".")
-        if (not target or target.endswith("/")) and relative != ".":
+    def relative_url(self, target: str, from_page: str) -> str:
+        """Return the address of page ``target`` relative to page ``from_page`` (both paths in the
+        site; ``target`` may end in ``#anchor``), as a link the site builder does not rewrite needs."""
+        path, hash_, fragment = target.partition("#")
+        if not path:
+            return f"#{fragment}"
+        url, here = self.page_url(path), self.page_url(from_page)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        relative = posixpath.relpath(url or ".", base.rstrip("/") or ".")
+        if (not url or url.endswith("/")) and relative != ".":
             relative += "/"
-        return "./" if relative == "." else relative
+        return ("./" if relative == "." else relative) + hash_ + fragment
 
     def absolute(self, url: str) -> str:
         """Return a site-relative address as an absolute one; needs ``url``."""

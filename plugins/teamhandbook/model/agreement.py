@@ -86,6 +86,9 @@ class Person:
     backup: str | None = None
     """The handle of who to ask while this person is away."""
 
+    emails: tuple[str, ...] = ()
+    """The person's e-mail addresses, lower case, so ``handbook write`` finds them from ``git config``."""
+
     line: int = 1
     """The line of the data file the person's entry starts on."""
 
@@ -138,6 +141,11 @@ class Team:
     def get(self, handle: str) -> Person | None:
         """Return the person with this handle (a leading ``@`` is allowed), if any."""
         return self.by_handle.get(handle.lstrip("@").lower())
+
+    def with_email(self, email: str) -> Person | None:
+        """Return the person who listed this e-mail address (any case), if anyone did."""
+        wanted = email.strip().lower()
+        return next((person for person in self.people if wanted in person.emails), None)
 
     def knows(self, handle: str) -> bool:
         """Tell whether a handle names someone, even someone whose entry has errors."""
@@ -339,6 +347,8 @@ class Template:
 
     body: str
     lines: dict[str, int] = field(default_factory=dict)
+    kind: str | None = None
+    """The kind of update documents made from it are (``weekly``), when it is an update's template."""
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,11 @@ class Severity(StrEnum):
 
     - ``error``: something an author wrote is wrong; ``mkdocs build --strict`` and
       ``handbook check`` fail on it.
-    - ``warning``: a reminder that depends on the date, such as a review that is overdue; it is
-      shown by ``handbook check`` and on the site, but never fails a build, so a build that passed
-      yesterday does not fail today just because time went by.
+    - ``warning``: a reminder that depends on the date, such as a review that is overdue, or advice
+      on how something is written, such as a request that leaves out its deadline; it is shown by
+      ``handbook check`` and in the build's log, but never fails a build, so a build that passed
+      yesterday does not fail today just because time went by, and a team's writing habits never
+      block publishing.
     - ``note``: a hint.
     """
 

@@ -21,7 +21,14 @@ def template_page(template: Template) -> str:
     if used:
         meanings = [f"`{{{name}}}` is {PLACEHOLDER_MEANINGS[name]}" for name in used]
         where += ", where " + (", ".join(meanings[:-1]) + " and " if len(meanings) > 1 else "") + meanings[-1]
-    where += ". The `handbook new` command makes one for you; or copy the text below."
+    if template.kind:
+        title = ' "Title"' if "{slug}" in template.path else ""
+        where += (
+            f". It is a *{md.text(template.kind)}* update: `handbook write {template.kind}{title}` makes "
+            "one for you, with you as its author and today's date; or copy the text below."
+        )
+    else:
+        where += ". The `handbook new` command makes one for you; or copy the text below."
     body = template.body.strip("\n")
     longest = max((len(run) for run in re.findall(r"`+", body)), default=0)
     fence = "`" * max(3, longest + 1)

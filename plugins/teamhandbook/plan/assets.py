@@ -8,8 +8,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 """The folder of the package that holds them."""
 
 SITE_FOLDER = "assets/teamhandbook"
-STYLESHEETS = ("teamhandbook.css", "agreement.css", "onboarding.css")
-SCRIPTS = ("decision-index.js", "agreement.js", "whats-new.js")
+STYLESHEETS = ("teamhandbook.css", "agreement.css", "onboarding.css", "updates.css")
+SCRIPTS = ("decision-index.js", "agreement.js", "whats-new.js", "updates-index.js")
 MERMAID_SHIM = "mermaid-shim.js"
 MERMAID_FILES = ("vendor/mermaid.min.js", "vendor/mermaid.LICENSE")
 

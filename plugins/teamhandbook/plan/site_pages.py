@@ -13,6 +13,7 @@ from ..checks.review import Review, reviews
 from ..exports.atom import atom_feed
 from ..exports.changes_json import changes_json
 from ..exports.decisions_json import decisions_json
+from ..exports.updates_feed import update_entries
 from ..handbook import Handbook
 from ..model.addresses import (
     CHANGES_PATH,
@@ -37,6 +38,22 @@ from ..pages.needs_review import needs_review
 from ..pages.start_here import Onboarding, start_here
 from ..pages.template_page import template_page
 from ..pages.timeline import timeline
+from ..pages.updates_boards import actions_page, blockers_page
+from ..pages.updates_common import (
+    ACTION_ITEMS,
+    BLOCKERS,
+    PROJECTS,
+    STILL_TO_WRITE,
+    UPDATES_INDEX,
+    UpdateSite,
+    update_path,
+)
+from ..pages.updates_index import updates_index
+from ..pages.updates_page import update_page
+from ..pages.updates_people import person_pages
+from ..pages.updates_projects import projects_page
+from ..pages.updates_weeks import week_pages
+from ..pages.updates_writing import still_to_write
 from ..pages.whats_new import whats_new
 
 Href = Callable[[Decision, str], str]
@@ -55,7 +72,8 @@ class SourcedPage:
 
     render: Callable[[], str]
     kind: str
-    """``agreement`` (prose rendered by macros) or ``template`` (shown as written)."""
+    """``agreement`` (prose rendered by macros), ``template`` (shown as written) or ``update``
+    (shown as written, under a header)."""
 
 
 @dataclass
@@ -72,6 +90,25 @@ class SitePages:
     """The review of each page that has one, by source path, as of the handbook's date."""
     sourced: list[SourcedPage] = field(default_factory=list)
     """Pages of the working agreement and its templates, each from its own file."""
+
+    update_site: UpdateSite | None = None
+    """What the updates pages are made from; None when the handbook has no updates folder."""
+
+    update_pages: list[SourcedPage] = field(default_factory=list)
+    """A page per update, each from its own file."""
+
+    off_nav: set[str] = field(default_factory=set)
+    """Generated pages kept out of the navigation (one per person and per week): listing them all
+    would put every one into every page's navigation."""
+
+    def update_assets(self) -> dict[str, str]:
+        """Return the images and other files of the updates folder, by their path in the site."""
+        log = self.handbook.updates
+        if log is None:
+            return {}
+        root = self.handbook.settings.root
+        folder = self.handbook.settings.updates_path
+        return {"updates/" + (root / a).resolve().relative_to(folder).as_posix(): a for a in log.assets}
 
     def decision_markdown(self, decision: Decision) -> str:
         """Return the Markdown of one decision's page."""
@@ -111,8 +148,33 @@ def build_site_pages(
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
     site.generated[DECISIONS_JSON_PATH] = decisions_json(log, handbook.problems, address.decision_url)
     site.sourced = agreement_pages(handbook)
+    _add_updates(site, address)
     _add_onboarding_and_changes(site, address)
     return site
+
+
+def _add_updates(site: SitePages, address: SiteAddress) -> None:
+    """Add the updates index, the boards, the projects page, a page per person, week and update."""
+    handbook = site.handbook
+    if handbook.updates is None:
+        return
+    team = handbook.agreement.team if handbook.agreement is not None else None
+    updates = UpdateSite(
+        handbook.updates, handbook.boards, team, handbook.decisions, handbook.today, handbook.now, address
+    )
+    site.update_site = updates
+    site.generated[UPDATES_INDEX] = updates_index(updates)
+    site.generated[STILL_TO_WRITE] = still_to_write(updates)
+    site.generated[BLOCKERS] = blockers_page(updates)
+    site.generated[ACTION_ITEMS] = actions_page(updates)
+    site.generated[PROJECTS] = projects_page(updates)
+    for group in (person_pages(updates), week_pages(updates)):
+        site.generated.update(group)
+        site.off_nav.update(group)
+    site.update_pages = [
+        SourcedPage(update_path(u), u.source, lambda u=u: update_page(updates, u), "update")
+        for u in updates.log
+    ]
 
 
 def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
@@ -141,9 +203,15 @@ def _add_onboarding_and_changes(site: SitePages, address: SiteAddress) -> None:
             file_times=handbook.history.reason,
         )
         if address.url:
-            site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries)
+            extra = update_entries(site.update_site, address) if _feeds_updates(site) else []
+            site.generated[FEED_PATH] = atom_feed(events, address, today, options.feed_entries, extra)
     readers_pages = reader_facing(handbook.pages, options.changes_exclude)
     site.generated[CHANGES_PATH] = changes_json(readers_pages, handbook.history, address)
+
+
+def _feeds_updates(site: SitePages) -> bool:
+    """Tell whether updates and projects' status changes join the feed."""
+    return site.update_site is not None and site.handbook.settings.updates.feed
 
 
 def agreement_pages(handbook: Handbook) -> list[SourcedPage]:

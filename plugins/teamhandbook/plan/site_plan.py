@@ -56,11 +56,16 @@ class Role(StrEnum):
     PACKAGED = "packaged"
     """A stylesheet or script the handbook ships with itself."""
 
+    UPDATE = "update"
+    """A written update: a weekly update, a handoff note, meeting notes."""
+
     REDIRECT = "redirect"
     """An HTML page at an address that moved (a log kept in ``docs/``), sending readers on."""
 
 
-PAGE_ROLES = frozenset({Role.DOCS, Role.MERGED, Role.DECISION, Role.AGREEMENT, Role.TEMPLATE, Role.GENERATED})
+PAGE_ROLES = frozenset(
+    {Role.DOCS, Role.MERGED, Role.DECISION, Role.AGREEMENT, Role.TEMPLATE, Role.GENERATED, Role.UPDATE}
+)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ class PlannedFile:
     """Other files whose change changes this one (the agreement's data, for its pages)."""
 
     decision: Decision | None = None
+    in_nav: bool = True
+    """False for pages the navigation must not list, which would otherwise be on every page
+    (decisions but the most recent, updates, a page per person and per week)."""
 
     @property
     def is_page(self) -> bool:
@@ -177,6 +185,7 @@ def plan_site(
     _plan_decisions(plan, handbook, authors)
     _plan_generated(plan, handbook, authors)
     _plan_agreement(plan, handbook, authors)
+    _plan_updates(plan, handbook, authors)
     _plan_redirects(plan, handbook, docs)
     for src_uri, path in packaged_assets(host.mermaid).items():
         plan.files.setdefault(src_uri, PlannedFile(src_uri, Role.PACKAGED, path=path))
@@ -199,6 +208,7 @@ def _plan_decisions(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Pa
             root / decision.source,
             plan.site.renderer(decision),
             decision=decision,
+            in_nav=False,
         )
     folder = handbook.settings.decisions_path
     for asset in handbook.decisions.assets:
@@ -223,7 +233,8 @@ def _plan_generated(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Pa
             )
         elif not _taken(plan, src_uri, authors):
             role = Role.GENERATED if is_page else Role.EXPORT
-            plan.files[src_uri] = PlannedFile(src_uri, role, produce=lambda c=content: c)
+            in_nav = src_uri not in plan.site.off_nav
+            plan.files[src_uri] = PlannedFile(src_uri, role, produce=lambda c=content: c, in_nav=in_nav)
 
 
 def _plan_agreement(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Path | None]) -> None:
@@ -246,6 +257,19 @@ def _plan_agreement(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Pa
         src_uri = f"{AGREEMENT_FOLDER}/{path.relative_to(folder).as_posix()}"
         if not _taken(plan, src_uri, authors, asset):
             plan.files[src_uri] = PlannedFile(src_uri, Role.ASSET, asset, path)
+
+
+def _plan_updates(plan: SitePlan, handbook: Handbook, authors: Mapping[str, Path | None]) -> None:
+    """Plan a page per written update, out of the navigation, and the images next to them."""
+    root = handbook.settings.root
+    for page in plan.site.update_pages:
+        if not _taken(plan, page.src_uri, authors, page.source):
+            plan.files[page.src_uri] = PlannedFile(
+                page.src_uri, Role.UPDATE, page.source, root / page.source, page.render, in_nav=False
+            )
+    for src_uri, asset in plan.site.update_assets().items():
+        if not _taken(plan, src_uri, authors, asset):
+            plan.files[src_uri] = PlannedFile(src_uri, Role.ASSET, asset, root / asset)
 
 
 def _plan_redirects(plan: SitePlan, handbook: Handbook, docs: Mapping[str, Path]) -> None:

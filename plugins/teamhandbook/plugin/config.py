@@ -5,7 +5,12 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, DEFAULT_NAV_DECISIONS
+from ..settings import (
+    DEFAULT_AGREEMENT_DIR,
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_NAV_DECISIONS,
+    DEFAULT_UPDATES_DIR,
+)
 
 
 class TeamHandbookConfig(Config):
@@ -76,3 +81,17 @@ class TeamHandbookConfig(Config):
 
     Off, or outside a git checkout, pages are dated by their files' modification times.
     """
+
+    updates_dir = c.Type(str, default=DEFAULT_UPDATES_DIR)
+    """The folder of written updates (one Markdown file each) and ``projects.yml``, relative to
+    ``mkdocs.yml``; it lives outside ``docs/``. A folder named explicitly must exist."""
+
+    update_kinds = c.Type((list, dict), default=[])
+    """Kinds of update the team writes besides ``daily``, ``weekly``, ``handoff``, ``meeting`` and
+    ``request``: a list of names, or keys mapped to labels, e.g. ``retro: Retrospective``."""
+
+    project_statuses = c.Type((list, dict), default=[])
+    """Statuses a project may have besides on track, at risk, blocked and done, e.g. ``[paused]``."""
+
+    feed_updates = c.Type(bool, default=False)
+    """Let new updates and projects' status changes join ``feed.xml``."""

@@ -32,6 +32,14 @@ def build_date() -> dt.date:
     return dt.date.today()
 
 
+def build_moment() -> dt.datetime:
+    """Return the instant the site is built for, in UTC: ``SOURCE_DATE_EPOCH``, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
 def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) -> list[str]:
     """Return the pages of ``docs/`` the site publishes, by path; decision files in docs are not pages."""
     docs = os.path.normpath(config.docs_dir)

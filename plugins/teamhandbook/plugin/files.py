@@ -62,9 +62,11 @@ class SourcePage(File):
             return True
 
 
-def generated_page(config: MkDocsConfig, src_uri: str, markdown: str) -> File:
+def generated_page(
+    config: MkDocsConfig, src_uri: str, markdown: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED
+) -> File:
     """Return an in-memory page the core generated, such as the decision index."""
-    return File.generated(config, src_uri, content=markdown)
+    return File.generated(config, src_uri, content=markdown, inclusion=inclusion)
 
 
 def packaged_file(config: MkDocsConfig, src_uri: str, path: Path) -> File:

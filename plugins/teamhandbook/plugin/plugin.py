@@ -41,9 +41,15 @@ from ..pages.macro_guard import protect_code
 from ..pages.redirects import follow_moves
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
-from ..readers.page_settings import page_settings
+from ..readers.page_settings import page_settings, update_settings
 from ..readers.read_cache import ReadCache
-from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import (
+    DEFAULT_AGREEMENT_DIR,
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_UPDATES_DIR,
+    Settings,
+    SettingsError,
+)
 from . import agreement, assets, deferred, docs_files, macros
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
@@ -80,6 +86,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.set_aside: dict[str, list[str]] = {}
         self.moved: dict[str, str] = {}
         """Pages of a decision log inside docs/ and where they are published now, by path in docs."""
+        self.update_uris: set[str] = set()
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -103,6 +110,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             pages = page_settings(self.config)
+            updates = update_settings(self.config)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.settings = Settings(
@@ -116,6 +124,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             agreement_dir=self.config.agreement_dir,
             pages=pages,
             today=docs_files.build_date(),
+            updates_dir=self.config.updates_dir,
+            updates=updates,
+            now=docs_files.build_moment(),
         )
         _watch(
             config,
@@ -131,6 +142,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             self.config.agreement_dir,
             DEFAULT_AGREEMENT_DIR,
         )
+        _watch(config, self.settings.updates_path, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
@@ -176,8 +188,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         """Turn each file of the plan into a MkDocs file; docs files are MkDocs' own already."""
         assert self.plan is not None
         self.decision_files, self.generated_uris, self.sourced_kinds, self.set_aside = {}, set(), {}, {}
+        self.update_uris = set()
         for planned in self.plan.files.values():
             role, src_uri = planned.role, planned.src_uri
+            inclusion = InclusionLevel.UNDEFINED if planned.in_nav else InclusionLevel.NOT_IN_NAV
             if role is Role.DOCS:
                 continue
             if role in (Role.MERGED, Role.GENERATED):
@@ -186,13 +200,16 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
                 if role is Role.MERGED:
                     files.get_file_from_path(src_uri).content_string = content
                 else:
-                    files.append(generated_page(config, src_uri, content))
+                    files.append(generated_page(config, src_uri, content, inclusion))
             elif role is Role.DECISION:
-                page = SourcePage(src_uri, config, planned.path, planned.produce, InclusionLevel.NOT_IN_NAV)
+                page = SourcePage(src_uri, config, planned.path, planned.produce, inclusion)
                 files.append(page)
                 if self.render_cache is not None:  # under serve; a build leaves the page to MkDocs
                     decision_page(page, config, self.render_cache)
                 self.decision_files[src_uri] = planned.decision
+            elif role is Role.UPDATE:
+                files.append(SourcePage(src_uri, config, planned.path, planned.produce, inclusion))
+                self.update_uris.add(src_uri)
             elif role in (Role.AGREEMENT, Role.TEMPLATE):
                 files.append(QuotingPage(src_uri, config, planned.path, planned.produce, planned.depends))
                 self.sourced_kinds[src_uri] = role.value
@@ -200,6 +217,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
                 files.append(generated_page(config, src_uri, planned.produce()))
             else:  # ASSET, PACKAGED: copied as they are
                 files.append(File.generated(config, src_uri, abs_src_path=str(planned.path)))
+
+    def _prepare_update(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
+        """Give an update's page its title and keep macros off it, as for decisions."""
+        page.meta.setdefault("render_macros", self.config.render_macros)
+        if page.meta["render_macros"] is True and agreement.macros_plugin(config) is not None:
+            return protect_code(markdown, agreement.markers(config))
+        return markdown
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         """List the most recent decisions in the navigation and link decisions to their neighbours."""
@@ -261,6 +285,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
+        if src_uri in self.update_uris:
+            return self._prepare_update(markdown, page, config)
         if src_uri in self.sourced_kinds:
             markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         elif decision is not None:

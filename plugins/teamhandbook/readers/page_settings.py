@@ -1,4 +1,5 @@
-"""The onboarding, review and change-tracking options, checked the same way for the plugin and the CLI."""
+"""The onboarding, review, change-tracking and updates options, checked the same way for the plugin and
+the CLI."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..settings import PageSettings, SettingsError
+from ..settings import BUILT_IN_KINDS, BUILT_IN_PROJECT_STATUSES, PageSettings, SettingsError, UpdateSettings
 
 _AUDIENCE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RESERVED = frozenset({"index", "everyone", "all"})
@@ -71,3 +72,46 @@ def _audiences(value: Any) -> dict[str, str]:
             )
         audiences[key] = " ".join(str(label or key).split())
     return audiences
+
+
+def update_settings(options: Mapping[str, Any]) -> UpdateSettings:
+    """Return the updates settings from the plugin's options; raise ``SettingsError`` for unusable ones."""
+    kinds = {
+        **BUILT_IN_KINDS,
+        **_named_keys(options.get("update_kinds"), "update_kinds", "retro: Retrospective"),
+    }
+    statuses = {
+        **BUILT_IN_PROJECT_STATUSES,
+        **_named_keys(options.get("project_statuses"), "project_statuses", "paused: Paused"),
+    }
+    feed = options.get("feed_updates", False)
+    if not isinstance(feed, bool):
+        raise SettingsError("team-handbook option `feed_updates` must be true or false")
+    return UpdateSettings(kinds=kinds, project_statuses=statuses, feed=feed)
+
+
+def key_of(label: object) -> str:
+    """Return the key a team's word is known by: ``At risk`` → ``at-risk``."""
+    return "-".join(str(label).strip().lower().replace("_", "-").split())
+
+
+def _named_keys(value: Any, option: str, example: str) -> dict[str, str]:
+    """Read a list of names, or a mapping of key to label, as keys an address can hold."""
+    if value in (None, "", [], {}):
+        return {}
+    if isinstance(value, list):
+        value = {key_of(name): " ".join(str(name).split()) for name in value}
+    if not isinstance(value, Mapping):
+        raise SettingsError(
+            f"team-handbook option `{option}` must list names, or map keys to labels: `{example}`"
+        )
+    named: dict[str, str] = {}
+    for key, label in value.items():
+        normal = key_of(key)
+        if not _AUDIENCE_KEY.match(normal):
+            raise SettingsError(
+                f"team-handbook option `{option}`: '{key}' cannot be part of an address; use "
+                "letters, digits, spaces and hyphens"
+            )
+        named[normal] = " ".join(str(label or key).split())
+    return named

@@ -11,9 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
+from ..settings import (
+    DEFAULT_AGREEMENT_DIR,
+    DEFAULT_DECISIONS_DIR,
+    DEFAULT_UPDATES_DIR,
+    Settings,
+    SettingsError,
+)
 from .config_file import load_config_file
-from .page_settings import page_settings
+from .page_settings import page_settings, update_settings
 
 PLUGIN_NAMES = ("team-handbook",)
 
@@ -52,6 +58,8 @@ def read_site_config(path: Path) -> SiteConfig:
         ignore=tuple(_strings(options, "ignore", path)),
         agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
         pages=page_settings(options),
+        updates_dir=_string(options, "updates_dir", DEFAULT_UPDATES_DIR, path),
+        updates=update_settings(options),
     )
     return SiteConfig(
         path=path,

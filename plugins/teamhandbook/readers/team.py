@@ -13,9 +13,17 @@ from .timezones import timezone_problem
 from .yaml_data import DataFile
 from .yaml_source import YamlPath
 
-PERSON_KEYS = ("name", "handle", "role", "timezone", "days", "hours", "note", "away", "backup")
+PERSON_KEYS = ("name", "handle", "role", "timezone", "days", "hours", "note", "away", "backup", "email")
 AWAY_KEYS = ("from", "until", "note")
-_KEY_ALIASES = {"tz": "timezone", "time-zone": "timezone", "zone": "timezone", "to": "until"}
+_KEY_ALIASES = {
+    "tz": "timezone",
+    "time-zone": "timezone",
+    "zone": "timezone",
+    "to": "until",
+    "emails": "email",
+    "e-mail": "email",
+}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DEFAULT_DAYS = (0, 1, 2, 3, 4)
 CODE = "invalid-team"
@@ -70,6 +78,7 @@ def _person(file: DataFile, entry: Any, path: YamlPath, team: Team) -> Person | 
     days = _days(file, fields, path)
     hours = _hours(file, fields, path, what)
     away = _away(file, fields.get("away"), file.key_path(path, "away"), what)
+    emails = _emails(file, fields.get("email"), file.key_path(path, "email"), what)
     if not name or handle is None or len(file.problems) > before or days is None or hours is None:
         if handle:
             team.invalid_handles.add(handle)
@@ -85,6 +94,7 @@ def _person(file: DataFile, entry: Any, path: YamlPath, team: Team) -> Person | 
         note=file.text(fields, "note", path, what),
         away=away,
         backup=(file.text(fields, "backup", path, what).lstrip("@").lower() or None),
+        emails=emails,
         line=file.line(path),
         lines=lines,
     )
@@ -138,6 +148,21 @@ def _hours(
         file.error(file.key_path(path, "hours"), f"the working hours of {what}: {reading}.")
         return None
     return reading
+
+
+def _emails(file: DataFile, value: Any, path: YamlPath, what: str) -> tuple[str, ...]:
+    """Read the person's e-mail addresses: one, or a list (``handbook write`` matches git's)."""
+    found: list[str] = []
+    for index, item in enumerate(file.sequence(value, path, "`email`")):
+        text = str(item).strip() if not isinstance(item, dict | list) else ""
+        if not _EMAIL.match(text):
+            where = (*path, index) if isinstance(value, list) else path
+            file.error(
+                where, f"'{item}' in `email` of {what} is not an e-mail address, such as maya@example.org."
+            )
+            continue
+        found.append(text.lower())
+    return tuple(dict.fromkeys(found))
 
 
 def _away(file: DataFile, value: Any, path: YamlPath, what: str) -> list[Away]:

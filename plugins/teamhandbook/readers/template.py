@@ -2,6 +2,8 @@
 
 Front matter says what the template is (``title``, ``description``) and where a document made from
 it goes (``path``, with ``{date}``, ``{handle}`` and ``{slug}``); the body is the document to fill in.
+A template with ``kind:`` makes written updates of that kind (``weekly``, ``meeting``…): its
+headings are the sections such an update has.
 """
 
 from __future__ import annotations
@@ -54,10 +56,23 @@ def read_template(text: str, source: str, name: str) -> tuple[Template | None, l
         return None, problems
     lines = {key: front.key_lines.get(key, 1) for key in REQUIRED}
     lines["body"] = front.body_line
+    kind = _kind(front.data.get("kind"), source, front.key_lines.get("kind", 1), problems)
+    if kind is not None:
+        lines["kind"] = front.key_lines.get("kind", 1)
     template = Template(
-        name, source, values["title"], values["description"], values["path"], front.body, lines
+        name, source, values["title"], values["description"], values["path"], front.body, lines, kind
     )
     return template, problems
+
+
+def _kind(value: object, source: str, line: int, problems: list[Problem]) -> str | None:
+    """Read the kind of update a template makes (``kind: weekly``), if it makes updates."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dict | list):
+        problems.append(error(source, line, "`kind` must be one word, such as weekly.", CODE))
+        return None
+    return "-".join(str(value).strip().lower().replace("_", "-").split())
 
 
 def path_problem(path: str) -> str | None:
@@ -67,7 +82,7 @@ def path_problem(path: str) -> str | None:
         allowed = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
         return f"'{{{unknown[0]}}}' is not a placeholder; use {allowed}"
     if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path):
-        return f"'{path}' must be relative to the handbook's root, e.g. docs/updates/{{date}}-{{handle}}.md"
+        return f"'{path}' must be relative to the handbook's root, e.g. updates/{{date}}-{{handle}}-weekly.md"
     if "{{" in path or "}}" in path or "`" in path:
         return f"'{path}' may not contain '{{{{', '}}}}' or backticks; write placeholders as {{date}}"
     if ".." in re.split(r"[\\/]", path):

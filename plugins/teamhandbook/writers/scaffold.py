@@ -30,6 +30,10 @@ RENAMED = {"gitignore": ".gitignore"}
 SEED_DECISION = "decisions/0001-record-decisions-as-adrs.md"
 """The first decision of a new log; a handbook adopting a log has its own decisions instead."""
 
+AS_WRITTEN = "working-agreement/templates/"
+"""Starter files copied as they are: templates keep their ``{date}`` and ``{handle}`` for later."""
+
+
 EDIT_PATHS = {"github.com": "edit/main/docs/", "gitlab.com": "-/edit/main/docs/"}
 """Where the edit pages of the hosts MkDocs knows are, below the repository's address."""
 
@@ -65,7 +69,8 @@ def starter_files(team: str, today: dt.date, options: StarterOptions | None = No
         name = RENAMED.get(relative.as_posix(), relative.as_posix())
         if name == SEED_DECISION and options.decisions_dir is not None:
             continue  # an adopted log keeps its own numbers: no seed decision takes 0001
-        files[name] = _fill(path.read_text(encoding="utf-8"), team, today, relative.suffix)
+        text = path.read_text(encoding="utf-8")
+        files[name] = text if name.startswith(AS_WRITTEN) else _fill(text, team, today, relative.suffix)
     files["mkdocs.yml"] = (
         files["mkdocs.yml"]
         .replace("{site}", _site_lines(options))
