@@ -20,7 +20,7 @@ from ..pages import markdown as md
 from ..plan.render import rendered_files
 from ..readers.site_config import SiteConfig
 from . import context
-from .context import CommandError, info
+from .context import CommandError, Output, info
 
 NAME = "check"
 HELP = "Report every problem in the handbook (for CI, pre-commit and pull requests)."
@@ -79,9 +79,10 @@ def run(args: argparse.Namespace) -> int:
             print(text_line(problem), file=sys.stderr)
     elif args.format == "json":
         print(json.dumps(json_report(problems), ensure_ascii=False, indent=1))
-    else:
+    else:  # --quiet keeps the errors, which are the answer; warnings and notes are advice
         for problem in problems:
-            print(text_line(problem))
+            if not Output.quiet or problem.severity is Severity.ERROR:
+                print(text_line(problem))
     summary_file = args.summary or (
         os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
     )

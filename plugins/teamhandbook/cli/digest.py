@@ -19,7 +19,7 @@ from .context import CommandError, site_config
 from .webhook import PostError, check_address, post_json
 
 NAME = "digest"
-HELP = "print what changed since a date, or post it to a team channel's webhook"
+HELP = "Print what changed since a date, or post it to a team channel's webhook."
 DESCRIPTION = """\
 Report what changed between two days (both included): decisions, proposals open for feedback,
 new updates, projects' status changes, open blockers, action items due within a week, pages

@@ -25,7 +25,7 @@ from .context import CommandError
 from .decisions import shown
 
 NAME = "write"
-HELP = "start a written update (weekly, daily, handoff, meeting, request…) from its template"
+HELP = "Start a written update (weekly, daily, handoff, meeting, request…) from its template."
 DESCRIPTION = """\
 Write a new update into the updates folder from its kind's template and print its path:
 
@@ -42,21 +42,21 @@ today in the author's own time zone. An existing file is never overwritten."""
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the kind, the title and the update's fields."""
     parser.add_argument(
-        "kind", help="the kind of update: weekly, daily, handoff, meeting, request, or the team's own"
+        "kind", help="The kind of update: weekly, daily, handoff, meeting, request, or the team's own."
     )
-    parser.add_argument("title", nargs="?", help="a title (meeting notes and requests are named after it)")
+    parser.add_argument("title", nargs="?", help="A title (meeting notes and requests are named after it).")
     parser.add_argument(
-        "--author", metavar="HANDLE", help="who writes it (default: from git config user.email)"
+        "--author", metavar="HANDLE", help="Who writes it (default: from git config user.email)."
     )
     parser.add_argument(
-        "--date", help="the update's date, YYYY-MM-DD (default: today in the author's time zone)"
+        "--date", help="The update's date, YYYY-MM-DD (default: today in the author's time zone)."
     )
     parser.add_argument(
         "--project",
         metavar="KEY",
         action="append",
         default=[],
-        help="a project the update is about (repeatable)",
+        help="A project the update is about (repeatable).",
     )
 
 

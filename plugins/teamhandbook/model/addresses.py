@@ -64,18 +64,15 @@ class SiteAddress:
         """Return a decision page's address relative to the site root."""
         return self.page_url(decision_path(decision))
 
-    def relative_url(self, target: str, from_page: str) -> str:
+    def relative_url(self, target: str, from_page: str, anchor: str = "") -> str:
         """Return the address of page ``target`` relative to page ``from_page`` (both paths in the
-        site; ``target`` may end in ``#anchor``), as a link the site builder does not rewrite needs."""
-        path, hash_, fragment = target.partition("#")
-        if not path:
-            return f"#{fragment}"
-        url, here = self.page_url(path), self.page_url(from_page)
+        site, where ``#`` is part of a file name), as a link the site builder does not rewrite needs."""
+        url, here = self.page_url(target), self.page_url(from_page)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         relative = posixpath.relpath(url or ".", base.rstrip("/") or ".")
         if (not url or url.endswith("/")) and relative != ".":
             relative += "/"
-        return ("./" if relative == "." else relative) + hash_ + fragment
+        return ("./" if relative == "." else relative) + (f"#{anchor}" if anchor else "")
 
     def absolute(self, url: str) -> str:
         """Return a site-relative address as an absolute one; needs ``url``."""
