@@ -68,6 +68,13 @@ def test_every_page_in_the_navigation_opens_and_nothing_leaves_the_machine(
         "working-agreement/",
         "working-agreement/templates/weekly-update/",
         "working-agreement/templates/handoff-note/",
+        "working-agreement/templates/meeting-notes/",
+        "working-agreement/templates/decision-request/",
+        "updates/",
+        "updates/still-to-write/",
+        "updates/blockers/",
+        "updates/action-items/",
+        "projects/",
         "whats-new/",
         "needs-review/",
         "decisions/0001-record-decisions-as-adrs/",  # the most recent decisions join the navigation
