@@ -13,19 +13,19 @@ from .hours.year import scan_year
 from .model.agreement import Agreement
 from .model.decision import DecisionLog
 from .model.history import History
+from .model.lifecycle import Lifecycle
 from .model.page import HandbookPage, PageKind
 from .model.problem import Problem, Severity
 from .pages.agreement import page_path
 from .pages.markdown import decision_path, full_title
 from .readers.agreement import read_agreement
-from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
 from .readers.docs_pages import docs_page_uris, read_docs_pages
 from .readers.history import read_history
+from .readers.lifecycle import lifecycle_of, read_options
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
-from .readers.status import parse_aliases
-from .settings import Settings, SettingsError
+from .settings import Settings
 
 
 @dataclass
@@ -44,6 +44,9 @@ class Handbook:
     history: History = field(default_factory=History)
     today: dt.date | None = None
     """The date the handbook was read for; date-dependent checks (reviews) run only when it is set."""
+
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    """The statuses the handbook understands: the built-in ones and the team's."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -64,14 +67,12 @@ def load_handbook(
     publishes, by path in it (default: every Markdown file). A ``cache`` kept between builds
     (``mkdocs serve``) spares parsing decision files that did not change.
     """
-    aliases, alias_errors = parse_aliases(settings.status_aliases)
-    if alias_errors:
-        raise SettingsError("; ".join(alias_errors))
-    handbook = Handbook(settings, today=today if today is not None else settings.today)
+    lifecycle = lifecycle_of(settings)
+    handbook = Handbook(settings, today=today if today is not None else settings.today, lifecycle=lifecycle)
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache
+            folder, settings.root.resolve(), read_options(settings, lifecycle), settings.ignore, cache
         )
         handbook.problems += check_decisions(handbook.decisions)
     if settings.agreement_path.is_dir():

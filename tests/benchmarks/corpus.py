@@ -187,9 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     if not corpus.is_dir():
         print(f"No corpus at {corpus}: nothing to read. Point --path at a folder of decision logs.")
         return 0
-    folders = sorted(
-        p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
-    )
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     if args.log:
         folders = [f for f in folders if any(part.lower() in f.name.lower() for part in args.log)]
     reports = [read_log(corpus, folder, args.decisions) for folder in folders]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model.decision import Decision, DecisionLog, Reference, Status
+from ..model.decision import Decision, DecisionLog, Reference, State
 from ..model.problem import Problem, error
 
 
@@ -56,7 +56,11 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
     problems: list[Problem] = []
     for decision in log:
         line = decision.line_of("status")
-        if decision.superseded_by and decision.status not in (Status.SUPERSEDED, None):
+        if (
+            decision.superseded_by
+            and decision.status is not None
+            and decision.status.state is not State.SUPERSEDED
+        ):
             successors = ", ".join(ref.target or ref.text for ref in decision.superseded_by)
             problems.append(
                 error(
@@ -67,7 +71,12 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
                     "status-disagrees",
                 )
             )
-        if decision.status is Status.SUPERSEDED and not decision.superseded_by:
+        if (
+            decision.status is not None
+            and decision.status.state is State.SUPERSEDED
+            and not decision.superseded_by
+            and decision.status_source != "folder"  # the folder says so; the file names no successor
+        ):
             problems.append(
                 error(
                     decision.source,

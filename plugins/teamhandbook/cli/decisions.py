@@ -10,12 +10,13 @@ from pathlib import Path
 from ..checks.references import ReferenceIndex
 from ..handbook import Handbook
 from ..model.decision import Decision, Status
+from ..readers.lifecycle import default_lifecycle
 from ..writers.changes import ChangeSet
 from ..writers.files import FileChangedError
 from ..writers.yaml_edit import EditError
 from .context import CommandError
 
-STATUS_WORDS = ", ".join(status.value for status in Status)
+STATUS_WORDS = ", ".join(status.key for status in default_lifecycle())
 
 
 def find_decision(handbook: Handbook, reference: str) -> Decision:
@@ -40,10 +41,10 @@ def find_decision(handbook: Handbook, reference: str) -> Decision:
 
 def parse_status(word: str) -> Status:
     """Return the status a user typed, or explain which words are allowed."""
-    try:
-        return Status(word.strip().lower())
-    except ValueError:
-        raise CommandError(f"unknown status '{word}'; use one of {STATUS_WORDS}") from None
+    status = default_lifecycle().get(word.strip().lower()) or default_lifecycle().lookup(word)
+    if status is None:
+        raise CommandError(f"unknown status '{word}'; use one of {STATUS_WORDS}")
+    return status
 
 
 def shown(path: Path) -> str:

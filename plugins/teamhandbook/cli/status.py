@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         changes.editor(decision).set_status(status)
         changes.verify(decision, status=status)
         write_changes(changes)
-    if status is Status.SUPERSEDED and not decision.superseded_by:
+    if status == Status.SUPERSEDED and not decision.superseded_by:
         print(
             "note: a superseded decision needs a successor; `handbook supersede OLD NEW` records it.",
             file=sys.stderr,

@@ -48,9 +48,20 @@ class Lifecycle:
     def __iter__(self) -> Iterator[Status]:
         return iter(self.statuses.values())
 
+    def __len__(self) -> int:
+        return len(self.statuses)
+
     def keys(self) -> list[str]:
         """Return every status key, in definition order."""
         return list(self.statuses)
+
+
+def in_reading_order(statuses: Iterable[Status]) -> list[Status]:
+    """Return statuses by state (open first), the core ones in their order, then the others by key."""
+    core = {status.key: i for i, status in enumerate(CORE_STATUSES)}
+    return sorted(
+        dict.fromkeys(statuses), key=lambda s: (STATE_ORDER.index(s.state), core.get(s.key, len(core)), s.key)
+    )
 
 
 def core_lifecycle(aliases: Mapping[str, Status] | None = None) -> Lifecycle:

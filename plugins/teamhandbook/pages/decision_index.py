@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.decision import STATUS_ORDER, Decision, DecisionLog
+from ..model.decision import Decision, DecisionLog
+from ..model.lifecycle import in_reading_order
 from . import markdown as md
 
 INDEX_PATH = "decisions/index.md"
@@ -56,20 +57,21 @@ def counts(log: DecisionLog) -> str:
     """Return the number of decisions per status, in lifecycle order, as one line."""
     per_status = log.status_counts()
     items = []
-    for status in STATUS_ORDER:
-        if status.value in per_status:
-            items.append(_count(status.value, status.label, per_status[status.value]))
+    present = {d.status.key: d.status for d in log if d.status is not None}
+    for status in in_reading_order(present.values()):
+        items.append(_count(status.value, status.label, per_status[status.value], status.colour))
     if "unknown" in per_status:
         items.append(_count("unknown", "No or unknown status", per_status["unknown"]))
     total = f'<span class="th-count__total">{len(log)} decision{"s" if len(log) != 1 else ""}</span>'
     return f'<p class="th-counts">{total}: {" · ".join(items)}</p>'
 
 
-def _count(value: str, label: str, number: int) -> str:
+def _count(value: str, label: str, number: int, colour: str = "") -> str:
     """Return one status count."""
+    colour_class = f" th-colour--{colour}" if colour else ""
     return (
-        f'<span class="th-count" data-status="{value}">'
-        f'<span class="th-status th-status--{value}">{label}</span> '
+        f'<span class="th-count" data-status="{md.attr(value)}">'
+        f'<span class="th-status th-status--{md.attr(value)}{colour_class}">{md.attr(label)}</span> '
         f'<span class="th-count__number">{number}</span></span>'
     )
 

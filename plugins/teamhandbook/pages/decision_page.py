@@ -5,18 +5,10 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..model.decision import Decision, DecisionLog, Status
+from ..model.decision import Decision, DecisionLog, State, Status
 from . import markdown as md
 from .links import rebase, rewrite_links
 from .log_index import LogIndex
-
-_BANNERS: dict[Status, tuple[str, str]] = {
-    Status.SUPERSEDED: ("Superseded", "This decision no longer applies."),
-    Status.DEPRECATED: ("Deprecated", "This decision no longer applies."),
-    Status.REJECTED: ("Rejected", "This was proposed and turned down; it is kept for the record."),
-    Status.PROPOSED: ("Proposed", "This decision is not made yet: read it and give feedback."),
-    Status.DRAFT: ("Draft", "This decision is still being written."),
-}
 
 
 @dataclass(frozen=True)
@@ -90,16 +82,16 @@ def banner(decision: Decision, log: DecisionLog, page: str) -> str:
     successors = [log.get(target) for target in decision.relation_ids("superseded_by")]
     successors = [s for s in successors if s is not None]
     status = decision.status
-    if successors and status is not Status.SUPERSEDED:
+    if successors and (status is None or status.state is not State.SUPERSEDED):
         status = Status.SUPERSEDED  # the other side says so; show it rather than hide it
-    if status not in _BANNERS:
+    if status is None or not status.description:
         return ""
-    title, sentence = _BANNERS[status]
+    title, sentence = status.label, status.description
     marker = f'<span class="th-banner th-banner--{status.value}"></span>'
     if successors:
         links = ", ".join(md.decision_link(s, page) for s in successors)
         return f"> {marker}**{title}** by {links}. Read that decision for what applies now."
-    if status is Status.PROPOSED and decision.feedback_by:
+    if status.state is State.OPEN and decision.feedback_by:
         return (
             f"> {marker}**{title}.** {sentence} Feedback is welcome until "
             f"{md.time_tag(decision.feedback_by)}."

@@ -57,8 +57,12 @@ def status_chip(decision: Decision) -> str:
     if decision.status is None:
         label = decision.status_raw or "No status"
         return f'<span class="th-status th-status--unknown" data-status="unknown">{attr(label)}</span>'
-    value = decision.status.value
-    return f'<span class="th-status th-status--{value}" data-status="{value}">{decision.status.label}</span>'
+    status = decision.status
+    value, colour = attr(status.key), attr(status.colour)
+    return (
+        f'<span class="th-status th-status--{value} th-colour--{colour}" data-status="{value}" '
+        f'data-state="{status.state.value}">{attr(status.label)}</span>'
+    )
 
 
 def time_tag(date: dt.date | None) -> str:

@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook, load_handbook
-from ..model.decision import Decision, Status
+from ..model.decision import Decision
 from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
@@ -42,6 +42,7 @@ from ..pages.graph import GRAPH_PATH
 from ..pages.macro_guard import protect_code
 from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
+from ..readers.lifecycle import lifecycle_of
 from ..readers.page_settings import page_settings
 from ..readers.read_cache import ReadCache
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
@@ -52,8 +53,6 @@ from .files import SourcePage, generated_page
 from .render_cache import DecisionPage, RenderCache
 
 log = get_plugin_logger(__name__)
-
-STATUS_TOOLTIPS = {status.value: f"{status.label} decision" for status in Status}
 
 
 class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
@@ -110,6 +109,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             else config.docs_dir,
             decisions_dir=self.config.decisions_dir,
             status_aliases=dict(self.config.status_aliases),
+            statuses=dict(self.config.statuses or {}),
+            status_folders=dict(self.config.status_folders),
+            numeric_dates=self.config.numeric_dates,
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
             pages=pages,
@@ -129,9 +131,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             self.config.agreement_dir,
             DEFAULT_AGREEMENT_DIR,
         )
+        try:
+            lifecycle = lifecycle_of(self.settings)
+        except SettingsError as exc:
+            raise PluginError(f"team-handbook: {exc}") from None
         extra_status = config.extra.setdefault("status", {})
-        for key, tooltip in STATUS_TOOLTIPS.items():
-            extra_status.setdefault(key, tooltip)
+        for status in lifecycle:
+            extra_status.setdefault(status.key, f"{status.label} decision")
         assets.register(config, mermaid=self.config.mermaid)
         macros.register(self, config)
         return config

@@ -52,7 +52,7 @@ def read_date(value: object, order: str | None = None) -> DateReading:
     written = text
     while len(text) > 2 and text[0] + text[-1] in ("[]", "{}", "()"):
         text = text[1:-1].strip().strip("*_`").strip()
-    if written[:1] in "[{" and not _looks_like_date(text) or _PLACEHOLDER.match(text):
+    if (written[:1] in "[{" and not _looks_like_date(text)) or _PLACEHOLDER.match(text):
         return DateReading(None, f"the date is still a placeholder ({written}); write it as YYYY-MM-DD")
     for reader in (_iso, _compact, _cjk, _numeric, _leading_iso, _named):
         reading = reader(text) if reader is not _numeric else _numeric(text, order)

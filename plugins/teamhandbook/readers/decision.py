@@ -317,11 +317,11 @@ def _template_signals(decision: Decision, extraction: Extraction, found: Found) 
     signals: list[str] = []
     title = extraction.fields.get("title")
     title_text = str(title.value) if title is not None and title.value else ""
-    if found.title_placeholder or (
-        title_text and (is_placeholder_title(title_text) or is_generic_title(clean_title(title_text)))
+    if (
+        found.title_placeholder
+        or (title_text and (is_placeholder_title(title_text) or is_generic_title(clean_title(title_text))))
+        or (found.title is None and found.first_h1 is not None)
     ):
-        signals.append("its title is a placeholder")
-    elif found.title is None and found.first_h1 is not None:
         signals.append("its title is a placeholder")
     status = extraction.fields.get("status")
     if status is not None and status.value and read_status(str(status.value)).choices:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model.decision import COLOURS, State, Status
 from ..model.lifecycle import Lifecycle
-from ..settings import SettingsError
+from ..settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from .decision import ReadOptions
 from .vocabulary import normal_word, vocabulary
 
 _STATES = ", ".join(state.value for state in State)
@@ -65,6 +68,18 @@ def build_lifecycle(
             )
         lifecycle.folders[normal_word(str(name).strip("/"))] = status.key
     return lifecycle
+
+
+def lifecycle_of(settings: Settings) -> Lifecycle:
+    """Return a handbook's lifecycle from its settings; raise ``SettingsError`` if it cannot work."""
+    return build_lifecycle(settings.statuses, settings.status_aliases, settings.status_folders)
+
+
+def read_options(settings: Settings, lifecycle: Lifecycle | None = None) -> ReadOptions:
+    """Return how a handbook reads its decisions: its lifecycle and how it writes numeric dates."""
+    from .decision import ReadOptions
+
+    return ReadOptions(lifecycle=lifecycle or lifecycle_of(settings), numeric_dates=settings.numeric_dates)
 
 
 def _declared_status(word: str, entry: Any, lifecycle: Lifecycle) -> Status:

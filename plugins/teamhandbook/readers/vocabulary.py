@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..model.decision import CORE_STATUSES, COLOURS, State, Status
+from ..model.decision import COLOURS, CORE_STATUSES, State, Status
 
 DATA_FILE = Path(__file__).with_name("vocabulary.yml")
 
