@@ -119,7 +119,14 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
     handbook.pages += pages
     sources = [page.source for page in handbook.pages]
     folders = sorted({source.split("/", 1)[0] for source in sources if "/" in source and source[0] != "/"})
-    handbook.history, notes = read_history(settings.root, sources, folders, settings.pages.git_history)
+    undated = [d for d in handbook.decisions if d.date is None and not d.date_raw]
+    handbook.history, notes = read_history(
+        settings.root, sources, folders, settings.pages.git_history, first_added=[d.source for d in undated]
+    )
+    for decision in undated:
+        added = handbook.history.added.get(decision.source)
+        if added is not None:
+            decision.date, decision.date_source = added.when.date(), "git"
     handbook.problems += problems + notes
     if handbook.today is not None:
         due = reviews(handbook.pages, handbook.history, handbook.today, settings.pages.review_due_soon)

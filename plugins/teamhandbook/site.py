@@ -93,7 +93,8 @@ def build_site_pages(
         site.generated[INDEX_PATH] = decision_index(log, href=index_href)
         site.generated[TIMELINE_PATH] = timeline(log, timeline_href)
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
-    site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url)
+    statuses = handbook.lifecycle.ordered() if len(handbook.lifecycle) else None
+    site.generated["decisions.json"] = decisions_json(log, handbook.problems, page_url, statuses)
     site.sourced = agreement_pages(handbook)
     _add_onboarding_and_changes(site, address or SiteAddress())
     return site

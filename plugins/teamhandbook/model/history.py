@@ -42,6 +42,9 @@ class History:
     reason: str = ""
     """Why file times were used instead of git, when they were: ``not a git repository``."""
 
+    added: dict[str, Change] = field(default_factory=dict)
+    """The commit that first added each file asked for (decisions that state no date), by path."""
+
     def get(self, source: str) -> Change | None:
         """Return the last change of a file, if known."""
         return self.changes.get(source)

@@ -68,10 +68,10 @@ def counts(log: DecisionLog) -> str:
 
 def _count(value: str, label: str, number: int, colour: str = "") -> str:
     """Return one status count."""
-    colour_class = f" th-colour--{colour}" if colour else ""
+    colour_attribute = f' data-colour="{md.attr(colour)}"' if colour else ""
     return (
         f'<span class="th-count" data-status="{md.attr(value)}">'
-        f'<span class="th-status th-status--{md.attr(value)}{colour_class}">{md.attr(label)}</span> '
+        f'<span class="th-status th-status--{md.attr(value)}"{colour_attribute}>{md.attr(label)}</span> '
         f'<span class="th-count__number">{number}</span></span>'
     )
 

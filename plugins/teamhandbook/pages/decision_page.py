@@ -47,7 +47,7 @@ def header(decision: Decision, options: DecisionPageOptions) -> str:
     items = [md.status_chip(decision)]
     if decision.number is not None:
         items.append(_meta("Decision", md.attr(decision.display_id)))
-    items.append(_meta("Date", md.time_tag(decision.date) if decision.date else _raw_or_dash(decision)))
+    items.append(_meta("Date", _date(decision)))
     for label, people in (
         ("Decided by", decision.deciders),
         ("Consulted", decision.consulted),
@@ -72,6 +72,18 @@ def _meta(label: str, value: str) -> str:
     return f'<span class="th-meta"><span class="th-meta__label">{label}</span> {value}</span>'
 
 
+def _date(decision: Decision) -> str:
+    """Show the decision's date, marked when it comes from git rather than the decision itself."""
+    if decision.date is None:
+        return _raw_or_dash(decision)
+    if decision.date_source == "git":
+        return (
+            f'{md.time_tag(decision.date)} <span class="th-date-source" title="The decision states no '
+            'date; this is when its file was first committed.">(first committed)</span>'
+        )
+    return md.time_tag(decision.date)
+
+
 def _raw_or_dash(decision: Decision) -> str:
     """Show a date that could not be read as written, or a dash."""
     return md.attr(decision.date_raw) if decision.date_raw else "—"
@@ -87,7 +99,7 @@ def banner(decision: Decision, log: DecisionLog, page: str) -> str:
     if status is None or not status.description:
         return ""
     title, sentence = status.label, status.description
-    marker = f'<span class="th-banner th-banner--{status.value}"></span>'
+    marker = f'<span class="th-banner th-banner--{md.attr(status.key)}" data-colour="{status.colour}"></span>'
     if successors:
         links = ", ".join(md.decision_link(s, page) for s in successors)
         return f"> {marker}**{title}** by {links}. Read that decision for what applies now."

@@ -60,7 +60,7 @@ def status_chip(decision: Decision) -> str:
     status = decision.status
     value, colour = attr(status.key), attr(status.colour)
     return (
-        f'<span class="th-status th-status--{value} th-colour--{colour}" data-status="{value}" '
+        f'<span class="th-status th-status--{value}" data-colour="{colour}" data-status="{value}" '
         f'data-state="{status.state.value}">{attr(status.label)}</span>'
     )
 

@@ -58,6 +58,11 @@ def read_date(value: object, order: str | None = None) -> DateReading:
         reading = reader(text) if reader is not _numeric else _numeric(text, order)
         if reading is not None:
             return reading
+    head = text.split(" (", 1)[0].strip()
+    if head and head != text:
+        reading = read_date(head, order)  # "24/09/2020 (Updated 27/11/2020)": the date, then a remark
+        if reading.date is not None:
+            return reading
     return DateReading(None, f"cannot read the date '{written}'; write it as YYYY-MM-DD")
 
 
@@ -71,7 +76,10 @@ def _make(year: int, month: int, day: int, text: str) -> DateReading:
     try:
         return DateReading(dt.date(year, month, day))
     except ValueError:
-        return DateReading(None, f"'{text}' is not a date that exists; write it as YYYY-MM-DD")
+        hint = ""
+        if month > 12 >= day:
+            hint = f" (if it means day {month} of month {day}, write {year:04d}-{day:02d}-{month:02d})"
+        return DateReading(None, f"'{text}' is not a date that exists{hint}; write it as YYYY-MM-DD")
 
 
 def _iso(text: str) -> DateReading | None:

@@ -115,9 +115,9 @@ def _format(front_matter: FrontMatter, found: Found, name: str) -> DecisionForma
         if found.bullet_marker == "-" or date_in_name(name) is not None:
             return DecisionFormat.LOG4BRAINS
         return DecisionFormat.MADR2
-    if "section" in where or ("label" in where and found.plain_label) or found.extraction.relation_lines:
-        if "table" not in where:
-            return DecisionFormat.NYGARD
+    nygard = "section" in where or ("label" in where and found.plain_label) or found.extraction.relation_lines
+    if nygard and "table" not in where:
+        return DecisionFormat.NYGARD
     if front_matter.present:
         return DecisionFormat.MADR4
     return DecisionFormat.MARKDOWN

@@ -30,7 +30,8 @@ from .vocabulary import normal_word, vocabulary
 RANK = {"front-matter": 0, "label": 1, "table": 2, "section": 3, "history": 3, "checklist": 3, "marker": 4}
 """How much each place is trusted; a lower rank wins."""
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t\u00a0]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+"""An ATX heading; a no-break space after the hashes is accepted, as authors meant a heading."""
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^\s{0,3}([*+-])\s+")
@@ -207,7 +208,10 @@ def is_generic_title(text: str) -> bool:
     """Tell whether a heading only names the kind of document: ``Architecture Decision Record``."""
     words = re.findall(r"[^\W\d_]+", normal_word(text))
     generic = vocabulary().generic_title_words
-    return bool(words) and all(word in generic for word in words)
+    if not words or not all(word in generic for word in words):
+        return False
+    # one ordinary word ("Record") can be a title; two generic words, or a template's, cannot
+    return len(words) >= 2 or words[0] in {"template", "adr", "madr", "title", "tbd", "todo"}
 
 
 def extract_body(lines: list[str], in_code: list[bool], body_line: int) -> Found:
@@ -308,6 +312,9 @@ class _Scan:
         if heading.level == 1:
             self._on_h1(heading)
             return
+        plain = strip_comments(heading.text).replace("**", "").strip().rstrip(":：")
+        if self.in_header and normal_word(plain) in vocabulary().metadata_sections:
+            return  # "## Metadata": its lines are read as the header's
         self.in_header = False
         if self.section:
             self.section_lines.append(heading.index)
@@ -386,10 +393,10 @@ class _Scan:
                 key = canonical_key(labelled.label)
                 if key in KNOWN_FIELDS or self.fields.fields.get(key):
                     continue
-            if self._put(key, labelled.value, i, "label", labelled.label):
-                if key in ("status", "date") and not self.found.bullet_marker:
-                    self.found.bullet_marker = labelled.bullet
-                    self.found.plain_label = self.found.plain_label or not labelled.bullet
+            taken = self._put(key, labelled.value, i, "label", labelled.label)
+            if taken and key in ("status", "date") and not self.found.bullet_marker:
+                self.found.bullet_marker = labelled.bullet
+                self.found.plain_label = self.found.plain_label or not labelled.bullet
             self.fields.hidden_lines.add(i)
 
     # Tables -------------------------------------------------------------------------------
@@ -417,7 +424,7 @@ class _Scan:
         body = [(i, [_cell_text(c) for c in cells]) for i, cells in rows if not is_delimiter_row(cells)]
         if not body:
             return
-        head_index, head = body[0]
+        _, head = body[0]
         keys = [field_of(cell) if cell else None for cell in head]
         named = [cell for cell in head if cell]
         used = False

@@ -1,7 +1,8 @@
 """The last change of every source file, from one ``git log`` for the whole handbook.
 
 Git is run once per build, whatever the number of pages: its output is streamed and git is
-stopped as soon as every file has its last change. Renames are followed, so a page that was only
+stopped as soon as every file has its last change and every file asked for has the commit that
+first added it (the date of a decision that states none). Renames are followed, so a page that was only
 moved keeps the date of its last real change. Files git knows nothing about (not a checkout, a
 shallow clone, a new file not committed yet) fall back to their modification time.
 """
@@ -51,15 +52,20 @@ def read_history(
     folders: Iterable[str],
     use_git: bool = True,
     config_file: str = "mkdocs.yml",
+    first_added: Iterable[str] = (),
 ) -> tuple[History, list[Problem]]:
-    """Return the last change of each source (paths relative to ``root``), and a note for a shallow clone."""
+    """Return the last change of each source (paths relative to ``root``), and a note for a shallow clone.
+
+    For the sources in ``first_added`` the same ``git log`` also finds the commit that added them.
+    """
     wanted = list(dict.fromkeys(sources))
     history = History(method="files")
     problems: list[Problem] = []
     if use_git and wanted:
-        walker, failure = _run_git(root, wanted, list(folders))
+        walker, failure = _run_git(root, wanted, list(folders), set(first_added) & set(wanted))
         if failure is None:
             history.changes.update(walker.found)
+            history.added.update(walker.added)
             history.method = "git (shallow)" if walker.shallow else "git"
             missing = len(wanted) - len(walker.found)
             if walker.shallow and missing:
@@ -79,17 +85,28 @@ def read_history(
 class _Walker:
     """Follows ``git log`` output, newest commit first, to each file's last real change."""
 
-    def __init__(self, sources: list[str]) -> None:
+    def __init__(self, sources: list[str], first_added: set[str] | None = None) -> None:
         self.alias: dict[str, str] = {source: source for source in sources}
         """The name a file had at the point of history being read, mapped to its name today."""
         self.found: dict[str, Change] = {}
         self.wanted = len(sources)
         self.shallow = False
+        self.first_added = first_added or set()
+        """The files whose first commit is wanted too."""
+        self.added: dict[str, Change] = {}
+        self.latest: dict[str, Change] = {}
+        """The oldest change seen so far of each file in ``first_added``: its addition, once history
+        has gone past it."""
 
     @property
     def done(self) -> bool:
-        """Tell whether every file has its last change."""
-        return len(self.found) >= self.wanted
+        """Tell whether every file has its last change, and its first when that is wanted."""
+        return len(self.found) >= self.wanted and len(self.added) >= len(self.first_added)
+
+    def finish(self) -> None:
+        """At the end of history, a file still followed was added by the oldest commit seen."""
+        for target, change in self.latest.items():
+            self.added.setdefault(target, replace(change, created=True))
 
     def take(self, record: bytes) -> None:
         """Read one commit: its header and the files it changed."""
@@ -124,6 +141,12 @@ class _Walker:
             return
         if kind != "D" and not grafted:
             self.found.setdefault(target, replace(change, created=kind == "A"))
+            if target in self.first_added and target not in self.added:
+                if kind == "A":
+                    self.added[target] = replace(change, created=True)
+                    self.latest.pop(target, None)
+                else:
+                    self.latest[target] = change
         if kind in "AD":
             del self.alias[path]  # older changes to this name belong to another file
 
@@ -135,13 +158,20 @@ class _Walker:
         copied = status[0] == "C"  # a copy is a new file: its history starts here
         if (copied or status[1:] != "100") and not grafted:
             self.found.setdefault(target, replace(change, created=copied))
+        if copied and not grafted and target in self.first_added and target not in self.added:
+            self.added[target] = replace(change, created=True)
+            self.latest.pop(target, None)
+        elif not grafted and target in self.first_added and target not in self.added:
+            self.latest[target] = change
         if not copied:
             self.alias[old] = target
 
 
-def _run_git(root: Path, sources: list[str], folders: list[str]) -> tuple[_Walker, str | None]:
+def _run_git(
+    root: Path, sources: list[str], folders: list[str], first_added: set[str] | None = None
+) -> tuple[_Walker, str | None]:
     """Run git once, streaming its output; return what it said, or why it could not run."""
-    walker = _Walker(sources)
+    walker = _Walker(sources, first_added)
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         process = subprocess.Popen(
@@ -167,6 +197,8 @@ def _run_git(root: Path, sources: list[str], folders: list[str]) -> tuple[_Walke
             break
     if not stopped and pending:
         walker.take(pending)
+    if not stopped and not walker.shallow:
+        walker.finish()
     errors = process.stderr.read().decode("utf-8", "replace")
     process.stdout.close()
     process.stderr.close()

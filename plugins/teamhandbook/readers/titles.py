@@ -8,6 +8,7 @@ import re
 from .vocabulary import normal_word, vocabulary
 
 _DATED_NAME = re.compile(r"^((?:19|20)\d{2})-?(\d{2})-?(\d{2})(?=$|[-_ .])")
+_DATE_SHAPED = re.compile(r"^(?:19|20)\d{2}(?:-\d{2}-\d{2}|\d{4})(?=$|[-_ .])")
 _NUMBER_IN_NAME = re.compile(
     r"^(?:[a-z][a-z0-9]*[-_ ])*?(?:adr|dr|rfc|madr|decision|record|add|ard)[-_ ]?0*(\d{1,6})(?=$|[-_ .])"
     r"|^0*(\d{1,6})(?=$|[-_ .])",
@@ -44,8 +45,8 @@ def date_in_name(stem: str) -> dt.date | None:
 def number_in_name(stem: str) -> int | None:
     """Return the decision number a name carries: ``0005-x``, ``adr-005-x``, ``ADR-005_x``,
     ``PREFIX-ADR-0005-x`` → 5; None for dated names and ``ADR-XXX`` drafts."""
-    if date_in_name(stem) is not None or _UNNUMBERED_PREFIX.match(stem):
-        return None
+    if _DATE_SHAPED.match(stem) or _UNNUMBERED_PREFIX.match(stem):
+        return None  # 2022-21-11-slug is a (mistyped) date, not decision 2022
     match = _NUMBER_IN_NAME.match(stem)
     if not match:
         return None

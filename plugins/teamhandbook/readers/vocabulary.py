@@ -57,6 +57,7 @@ class Vocabulary:
     index_names: frozenset[str]
     status_folder_noise: frozenset[str]
     section_titles: frozenset[str]
+    metadata_sections: frozenset[str]
 
 
 @functools.cache
@@ -95,6 +96,7 @@ def vocabulary() -> Vocabulary:
         index_names=frozenset(normal_word(w) for w in data["index_names"]),
         status_folder_noise=frozenset(normal_word(w) for w in data["status_folder_noise"]),
         section_titles=frozenset(normal_word(w) for w in _all_words(data["section_titles"])),
+        metadata_sections=frozenset(normal_word(w) for w in _all_words(data["metadata_sections"])),
     )
 
 
