@@ -12,14 +12,19 @@ build uses. For each log it prints: the Markdown files, the decisions listed, th
 (with their reasons), the decisions with a status and with a date, where titles came from (a
 heading or front matter, or the file name), and the problems by code. ``--decisions`` adds one line
 per decision (id, status, date, successors, title) for checking them by hand; ``--problems`` prints
-every problem.
+every problem. ``--build`` also builds each log with ``mkdocs build --strict``, from a copy of it in
+a temporary folder with a minimal ``mkdocs.yml`` and no other configuration, and says which pass.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,6 +122,39 @@ def read_log(corpus: Path, folder: Path, listing: bool) -> LogReport:
     return report
 
 
+MINIMAL_CONFIG = """\
+site_name: {name}
+theme:
+  name: material
+plugins:
+  - search
+  - team-handbook:
+      decisions_dir: decisions
+"""
+
+
+def strict_build(folder: Path) -> tuple[bool, str]:
+    """Build a copy of a log with ``mkdocs build --strict``; return whether it passed and the
+    first warning when it did not."""
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        shutil.copytree(folder, root / "decisions")
+        (root / "docs").mkdir()
+        (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+        (root / "mkdocs.yml").write_text(MINIMAL_CONFIG.format(name=folder.name), encoding="utf-8")
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+        )
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("WARNING")]
+    return result.returncode == 0, (warnings[0] if warnings else "")
+
+
 def print_table(reports: list[LogReport]) -> None:
     """Print one row per log, and the totals."""
     header = (
@@ -182,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log", action="append", default=[], help="only logs whose name contains this")
     parser.add_argument("--decisions", action="store_true", help="one line per decision")
     parser.add_argument("--problems", action="store_true", help="print every problem")
+    parser.add_argument("--build", action="store_true", help="build each log with mkdocs build --strict")
     args = parser.parse_args(argv)
     corpus = Path(args.path).resolve()
     if not corpus.is_dir():
@@ -199,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(r.lines))
         if args.problems:
             print("\n".join(r.problem_lines))
+    if args.build:
+        print("\nmkdocs build --strict, each log as it is, no configuration:")
+        for folder in folders:
+            passed, warning = strict_build(folder)
+            print(f"  {folder.name:40} {'pass' if passed else 'FAIL'}  {warning[:150]}", flush=True)
     return 0
 
 

@@ -146,7 +146,7 @@ def _title(
     heading = found.title
     if heading is not None:
         text = _drop_status_prefix(strip_comments(heading.text), extraction, decision, heading)
-        title = clean_title(text)
+        title = _drop_own_number(clean_title(text), decision.number)
         if title and not is_placeholder_title(title):
             decision.title, decision.title_source = _unbracket(title), "heading"
             decision.lines["title"] = extraction_line(extraction, heading)
@@ -187,6 +187,14 @@ def _drop_status_prefix(text: str, extraction: Extraction, decision: Decision, h
                 return rest
             return text
     return text
+
+
+def _drop_own_number(title: str, number: int | None) -> str:
+    """Drop the decision's own number written bare before its title: ``23 Logging`` in 023-logging.md."""
+    head, _, rest = title.partition(" ")
+    if number is not None and rest and head.isdigit() and int(head) == number:
+        return rest.strip()
+    return title
 
 
 def _unbracket(title: str) -> str:

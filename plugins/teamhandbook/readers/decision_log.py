@@ -113,12 +113,23 @@ def read_decision_log(
     read: set[str] = set()
     ignore = tuple(ignore)
     cache_key = _options_key(options, lifecycle)
-    for relative in walk(folder):
+    files = walk(folder)
+    decision_folders = {
+        relative.parent
+        for relative in files
+        if relative.stem.lower() in FOLDER_PAGES
+        and relative.suffix.lower() == ".md"
+        and relative.parent.name
+        and _names_a_decision(relative.parent.name)
+    }
+    for relative in files:
         source = _relative_to_root(folder / relative, root)
         if relative.suffix.lower() != ".md":
             assets.append(source)
             continue
         reason = _left_out_by_name(relative, ignore, lifecycle)
+        if reason is None and relative.parent in decision_folders and relative.stem.lower() not in FOLDER_PAGES:
+            reason = f"a page of the decision in {relative.parent.as_posix()}/, not a decision itself"
         if reason is not None:
             left_out[source] = reason
             continue
@@ -135,7 +146,8 @@ def read_decision_log(
             left_out[source] = template
             continue
         seen[decision_id] = source
-        decision.folder = parent
+        # links are written relative to the file's own folder (for ``<id>/README.md``, its own)
+        decision.folder = "" if str(relative.parent) == "." else relative.parent.as_posix()
         decision.namespace = _namespace(parent, lifecycle)
         decisions.append(decision)
         problems.extend(found)
