@@ -128,7 +128,8 @@ def read_decision_log(
             assets.append(source)
             continue
         reason = _left_out_by_name(relative, ignore, lifecycle)
-        if reason is None and relative.parent in decision_folders and relative.stem.lower() not in FOLDER_PAGES:
+        in_decision_folder = relative.parent in decision_folders
+        if reason is None and in_decision_folder and relative.stem.lower() not in FOLDER_PAGES:
             reason = f"a page of the decision in {relative.parent.as_posix()}/, not a decision itself"
         if reason is not None:
             left_out[source] = reason
