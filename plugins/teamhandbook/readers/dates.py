@@ -47,6 +47,8 @@ def read_date(value: object, order: str | None = None) -> DateReading:
     if value is None:
         return DateReading(None)
     text = strip_comments(str(value)).strip().strip("*_`").strip()
+    if text.endswith(".") and text[-2:-1].isdigit():
+        text = text[:-1]  # "Date: 2024-02-01." ends a sentence
     if not text:
         return DateReading(None)
     written = text

@@ -43,11 +43,8 @@ _BADGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)")
 _TAG_ATTRIBUTE = re.compile(
     r"<[A-Za-z][\w-]*\b[^>]*?\b(?:data-)?(?:adr-)?status\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I
 )
-_STATUS_TAG = re.compile(
-    r"<(?:adr-)?status\b[^>]*?(?:\b(?:value|text|name|type)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'))?[^>]*?>"
-    r"(?:([^<]*)</)?",
-    re.I,
-)
+_STATUS_TAG = re.compile(r"<((?:adr-?|decision-?)?status)\b([^>]*)>(?:([^<]*)</\1\s*>)?", re.I)
+_TAG_VALUE = re.compile(r"\b(?:value|text|name|label|type)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.I)
 _DATE_FIRST = re.compile(
     r"^\s*(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s*[:\-–—|,]?\s*(.*)$"
 )
@@ -609,7 +606,8 @@ def _tag_status(line: str) -> str | None:
         return match.group(1) or match.group(2)
     match = _STATUS_TAG.search(line)
     if match:
-        value = match.group(1) or match.group(2) or match.group(3)
+        attribute = _TAG_VALUE.search(match.group(2))
+        value = (attribute.group(1) or attribute.group(2)) if attribute else match.group(3)
         return value.strip() if value and value.strip() else None
     return None
 
