@@ -385,7 +385,9 @@ def test_madr_logs_with_on_hold_build_strictly_without_configuration(tmp_path: P
     root = make_handbook(
         tmp_path / "h",
         {
-            "decisions/0003-own-tooling.md": "---\nparent: Decisions\nnav_order: 3\nstatus: on hold\n---\n# Write own tooling\n",
+            "decisions/0003-own-tooling.md": (
+                "---\nparent: Decisions\nnav_order: 3\nstatus: on hold\n---\n# Write own tooling\n"
+            ),
             "decisions/0004-toc.md": "---\nparent: Decisions\nnav_order: 4\n---\n# Write own TOC tool\n",
         },
     )
