@@ -394,3 +394,15 @@ def test_madr_logs_with_on_hold_build_strictly_without_configuration(tmp_path: P
     result = build(root, strict=True)
     assert result.returncode == 0, result.log
     assert ">On hold</span>" in result.page("decisions/0003-own-tooling/")
+
+
+def test_a_status_in_a_table_is_not_rewritten_by_the_command_line(tmp_path: Path, capsys) -> None:
+    """`handbook status` refuses to rewrite a status it read from a table, and the file keeps its bytes."""
+    root = make_handbook(tmp_path / "h")
+    shutil.copytree(SHAPES / "tables", root / "decisions")
+    path = root / "decisions" / "0001-key-value-table.md"
+    before = path.read_bytes()
+    outcome = run_cli(capsys, root, "status", "0001-key-value-table", "deprecated")
+    assert outcome.code != 0
+    assert "written in a table" in outcome.err
+    assert path.read_bytes() == before

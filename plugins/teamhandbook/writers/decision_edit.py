@@ -36,6 +36,13 @@ LABELLED_LINE = re.compile(
 )
 _FRONT_MATTER_FORMATS = frozenset({DecisionFormat.MADR4, DecisionFormat.MADR3, DecisionFormat.MARKDOWN})
 _BULLET_FORMATS = frozenset({DecisionFormat.MADR2, DecisionFormat.LOG4BRAINS})
+_HAND_EDITED = {
+    "table": "table",
+    "history": "dated status history",
+    "checklist": "checklist",
+    "marker": "badge, tag or emoji line",
+}
+"""Where a status can be read but not safely rewritten, by where it was read."""
 _NUMBERED_HEADING = re.compile(r"^(?:NUMBER|\d+)\.\s")
 """A heading with the number in front, as adr-tools writes them: ``NUMBER. TITLE``, ``12. Title``."""
 
@@ -78,6 +85,11 @@ class DecisionEditor:
         """Set the status; with a successor, also record which decision supersedes this one."""
         decision = self.read()
         line = decision.lines.get("status")
+        if decision.status_source in _HAND_EDITED:
+            raise EditError(
+                f"{self.source}:{line}: the status is written in a {_HAND_EDITED[decision.status_source]}, "
+                "which this command does not rewrite; change it by hand"
+            )
         if line is None:
             self._add_status(decision, status, successor)
         elif self._in_front_matter(line - 1):
