@@ -332,7 +332,13 @@ def _template_signals(decision: Decision, extraction: Extraction, found: Found) 
     ):
         signals.append("its title is a placeholder")
     status = extraction.fields.get("status")
-    if status is not None and status.value and read_status(str(status.value)).choices:
+    if (
+        status is not None
+        and decision.status is None
+        and status.value
+        and any(mark in str(status.value) for mark in "|,/，、")
+        and read_status(str(status.value)).choices
+    ):
         signals.append("its status is a list of choices")
     date = extraction.fields.get("date")
     if date is not None and decision.date is None and "placeholder" in (read_date(date.value).problem or ""):

@@ -18,6 +18,7 @@ Every value keeps the line it came from, so problems name file and line.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -166,6 +167,7 @@ def is_delimiter_row(cells: list[str]) -> bool:
     return bool(cells) and all(_DELIMITER_CELL.match(c.replace(" ", "")) for c in cells if c) and any(cells)
 
 
+@functools.lru_cache(maxsize=4096)
 def section_kind(heading: str) -> tuple[str | None, str]:
     """Return the field a heading opens a section for, and a value written in it.
 
@@ -277,8 +279,9 @@ class _Scan:
 
     def _is_setext(self, i: int) -> bool:
         """Tell whether line ``i`` is a setext heading's text (the next line underlines it)."""
+        following = self.lines[i + 1].lstrip()[:1] if i + 1 < len(self.lines) else ""
         return (
-            i + 1 < len(self.lines)
+            following in ("=", "-")
             and not self.in_code[i + 1]
             and bool(_SETEXT.match(self.lines[i + 1]))
             and bool(self.lines[i].strip())
@@ -614,6 +617,8 @@ def _tag_status(line: str) -> str | None:
 
 def _is_placeholder_line(line: str) -> bool:
     """Tell whether a line of prose is a whole template placeholder: ``[Describe the context …]``."""
+    if not line.rstrip().endswith(("]", "}", "-->")):
+        return False
     text = _LIST_ITEM.sub("", _QUOTE.sub("", line).strip()).strip()
     text = strip_comments(text)
     return len(text) > 12 and (

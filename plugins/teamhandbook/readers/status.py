@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -136,9 +137,21 @@ def relation_clause(clause: str) -> tuple[str, str] | None:
 
     ``Superseded by [5. X](0005-x.md)`` → (``superseded-by``, ``[5. X](0005-x.md)``).
     """
+    return _relation_clause(clause)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relation_clause(clause: str) -> tuple[str, str] | None:
+    """Cached ``relation_clause``: headings and status lines repeat from file to file."""
     text = strip_marker(_EMPHASIS.sub("", clause)).strip()
+    words = vocabulary()
+    first = text.split(None, 1)[0] if text else ""
+    if normal_word(first.rstrip(":：")) not in words.relation_starts and not any(
+        ord(c) > 0x2E7F for c in first[:1]
+    ):
+        return None  # most lines start with no relation word at all
     tokens = list(re.finditer(r"\S+", text))
-    phrases = dict(vocabulary().relations)
+    phrases = _phrases()
     for count in range(min(5, len(tokens)), 0, -1):
         phrase = normal_word(text[: tokens[count - 1].end()].rstrip(":："))
         relation = phrases.get(phrase)
@@ -147,6 +160,12 @@ def relation_clause(clause: str) -> tuple[str, str] | None:
             if target:
                 return relation, target
     return None
+
+
+@functools.cache
+def _phrases() -> dict[str, str]:
+    """Return the relation phrases of the vocabulary as a mapping."""
+    return dict(vocabulary().relations)
 
 
 def _read_clause(

@@ -75,6 +75,9 @@ def is_template_name(stem: str) -> bool:
     A decision whose title mentions templates (``0042-use-a-template-engine``) is not one.
     """
     words = vocabulary()
+    lowered = stem.lower()
+    if not any(word in lowered for word in words.template_name_words):
+        return False
     tokens = [normal_word(t) for t in re.split(r"[-_ .]+", stem) if t]
     tokens = [t for t in tokens if not t.isdigit()]
     if not any(t in words.template_name_words for t in tokens):

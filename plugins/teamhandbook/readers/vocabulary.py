@@ -23,12 +23,17 @@ DATA_FILE = Path(__file__).with_name("vocabulary.yml")
 _SEPARATORS = re.compile(r"[\s_\-‐-―]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normal_word(text: str) -> str:
     """Return a word or phrase as it is compared: case, accents, hyphens and spacing ignored.
 
-    ``On_Hold`` → ``on hold``; ``Accepté`` → ``accepte``; ``已接受`` stays as it is.
+    ``On_Hold`` → ``on hold``; ``Accepté`` → ``accepte``; ``已接受`` stays as it is. Headings and
+    labels repeat from file to file, so results are cached.
     """
-    folded = unicodedata.normalize("NFD", str(text).casefold())
+    text = str(text)
+    if text.isascii():
+        return " ".join(_SEPARATORS.split(text.lower())).strip()
+    folded = unicodedata.normalize("NFD", text.casefold())
     stripped = "".join(c for c in folded if not unicodedata.combining(c))
     return " ".join(_SEPARATORS.split(unicodedata.normalize("NFC", stripped))).strip()
 
@@ -50,6 +55,9 @@ class Vocabulary:
     relations: tuple[tuple[str, str], ...]
     """(normalised phrase, relation) pairs, longest phrase first: ``superseded by`` → ``superseded-by``."""
 
+    relation_starts: frozenset[str]
+    """The first word of every relation phrase, to rule out most lines at once."""
+
     title_placeholder_words: tuple[str, ...]
     generic_title_words: frozenset[str]
     template_name_words: frozenset[str]
@@ -63,7 +71,8 @@ class Vocabulary:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """Return the vocabulary, reading the data file the first time."""
-    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml reads it ten times faster
+    data = yaml.load(DATA_FILE.read_text(encoding="utf-8"), Loader=loader)
     statuses = _statuses(data["statuses"])
     status_words: dict[str, str] = {}
     for key, entry in data["statuses"].items():
@@ -89,6 +98,7 @@ def vocabulary() -> Vocabulary:
         status_words=status_words,
         field_labels=field_labels,
         relations=tuple(relations),
+        relation_starts=frozenset(phrase.split()[0] for phrase, _ in relations if phrase),
         title_placeholder_words=tuple(normal_word(w) for w in _all_words(data["title_placeholder_words"])),
         generic_title_words=frozenset(normal_word(w) for w in _all_words(data["generic_title_words"])),
         template_name_words=frozenset(normal_word(w) for w in data["template_name_words"]),
