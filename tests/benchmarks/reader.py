@@ -35,7 +35,8 @@ from teamhandbook.readers.decision_log import read_decision_log
 folder = Path(sys.argv[1])
 started = time.perf_counter()
 log, problems = read_decision_log(folder, folder.parent)
-print(json.dumps({"seconds": time.perf_counter() - started, "decisions": len(log), "problems": len(problems)}))
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "decisions": len(log), "problems": len(problems)}))
 """
 
 

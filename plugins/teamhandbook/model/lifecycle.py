@@ -30,6 +30,9 @@ class Lifecycle:
     normalise: Callable[[str], str] = str.lower
     """How words are compared: the vocabulary's ``normal_word``."""
 
+    readings: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Status texts already read against this lifecycle: most logs repeat a handful of them."""
+
     def lookup(self, word: str) -> Status | None:
         """Return the status a word names, in any declared language and spelling, or None."""
         key = self.words.get(self.normalise(word))

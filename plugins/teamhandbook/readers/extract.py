@@ -250,7 +250,8 @@ class _Scan:
                     self.section_lines.append(i)
                 i += 1
                 continue
-            heading = self._heading(i)
+            first = line[:1]
+            heading = self._heading(i) if first in ("#", " ", "\t") or self._underlined(i) else None
             if heading is not None:
                 self._end_table()
                 self._on_heading(heading)
@@ -263,12 +264,13 @@ class _Scan:
                     self.section_lines.append(i)
                 i += 1
                 continue
-            self._end_table()
+            if self.table:
+                self._end_table()
             if self.section:
                 self.section_lines.append(i)
             if self.in_header:
                 self._header_line(i, line)
-            elif _is_placeholder_line(line):
+            elif line[-1:] in ("]", "}", ">", " ") and _is_placeholder_line(line):
                 self.found.placeholder_lines += 1
             i += 1
         self._end_table()
@@ -277,9 +279,17 @@ class _Scan:
 
     # Headings -----------------------------------------------------------------------------
 
+    def _underlined(self, i: int) -> bool:
+        """Tell whether the next line could underline line ``i`` (``===`` or ``---``)."""
+        return i + 1 < len(self.lines) and self.lines[i + 1][:1] in ("=", "-", " ")
+
     def _is_setext(self, i: int) -> bool:
         """Tell whether line ``i`` is a setext heading's text (the next line underlines it)."""
-        following = self.lines[i + 1].lstrip()[:1] if i + 1 < len(self.lines) else ""
+        if i + 1 >= len(self.lines):
+            return False
+        following = self.lines[i + 1][:1]
+        if following == " ":
+            following = self.lines[i + 1].lstrip()[:1]
         return (
             following in ("=", "-")
             and not self.in_code[i + 1]
@@ -294,7 +304,7 @@ class _Scan:
     def _heading(self, i: int) -> Heading | None:
         """Return the heading on line ``i``, if it is one."""
         line = self.lines[i]
-        if line.lstrip().startswith("#"):
+        if line[:1] == "#" or (line[:1] == " " and line.lstrip().startswith("#")):
             match = _ATX.match(line)
             if match:
                 return Heading(len(match.group(1)), (match.group(2) or "").strip(), i)
@@ -617,7 +627,7 @@ def _tag_status(line: str) -> str | None:
 
 def _is_placeholder_line(line: str) -> bool:
     """Tell whether a line of prose is a whole template placeholder: ``[Describe the context …]``."""
-    if not line.rstrip().endswith(("]", "}", "-->")):
+    if not line.endswith(("]", "}", "-->")) and not (line[-1:] == " " and line.rstrip().endswith(("]", "}"))):
         return False
     text = _LIST_ITEM.sub("", _QUOTE.sub("", line).strip()).strip()
     text = strip_comments(text)

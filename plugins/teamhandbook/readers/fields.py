@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from ..model.decision import DecisionFormat
@@ -53,6 +54,7 @@ KNOWN_FIELDS = frozenset(
 """The fields a decision can carry; any other front-matter key is kept as ``extra``."""
 
 
+@functools.lru_cache(maxsize=2048)
 def canonical_key(key: str) -> str:
     """Return the canonical field name for a key as written: ``Decision_Makers`` → ``deciders``."""
     normal = "-".join(str(key).strip().lower().replace("_", "-").split())

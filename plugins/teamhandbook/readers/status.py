@@ -54,6 +54,31 @@ def read_status(text: str, lifecycle: Lifecycle | Mapping[str, Status] | None = 
     explained in ``problem``, never guessed.
     """
     lifecycle = as_lifecycle(lifecycle)
+    text = str(text)
+    known = lifecycle.readings.get(text)
+    if not isinstance(known, StatusReading):
+        known = _read_status(text, lifecycle)
+        if len(lifecycle.readings) < 4096:
+            lifecycle.readings[text] = known
+    return _copy(known)
+
+
+def _copy(reading: StatusReading) -> StatusReading:
+    """Return a reading whose lists the caller may change without changing the one kept."""
+    return StatusReading(
+        reading.status,
+        reading.raw,
+        list(reading.supersedes),
+        list(reading.superseded_by),
+        list(reading.relates_to),
+        reading.problem,
+        reading.unknown,
+        reading.choices,
+    )
+
+
+def _read_status(text: str, lifecycle: Lifecycle) -> StatusReading:
+    """Read a status text once; ``read_status`` keeps the result for the texts that repeat."""
     raw = " ".join(str(text).split())
     cleaned = "\n".join(strip_comments(line) for line in str(text).strip().splitlines()).strip()
     reading = StatusReading(None, raw)
