@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import os
 import re
 from collections.abc import Iterable
@@ -278,7 +279,9 @@ def _same_titles(decisions: list[Decision]) -> list[Problem]:
 
 def _options_key(options: ReadOptions, lifecycle: Lifecycle) -> tuple:
     """Return what a cached reading depends on besides the file: the lifecycle and the date order."""
-    return (tuple(sorted(lifecycle.words.items())), tuple(lifecycle.statuses), options.numeric_dates)
+    described = repr((sorted(lifecycle.words.items()), list(lifecycle), sorted(lifecycle.folders.items())))
+    digest = hashlib.blake2b(described.encode("utf-8"), digest_size=16).hexdigest()
+    return (digest, options.numeric_dates)  # compared once per file: short, not the whole lifecycle
 
 
 def read_decision_file(
