@@ -13,14 +13,12 @@ from ..model.decision import Decision, DecisionLog, Status
 from ..model.lifecycle import Lifecycle
 from ..model.problem import Problem, error, note
 from .decision import Layout, ReadOptions, read_decision
+from .lifecycle import default_lifecycle
 from .read_cache import ReadCache
 from .status import unknown_status_sentence
 from .text import SourceText, decode_source, read_source
 from .titles import date_in_name, is_index_name, is_template_name, number_in_name
 from .vocabulary import normal_word, vocabulary
-
-NOT_DECISIONS = frozenset({"index", "readme", "template", "toc", "summary"})
-"""File stems that introduce or template a decision log rather than record a decision."""
 
 LARGE_FILE_CHARACTERS = 1_000_000
 """Decisions longer than this (a typical record is a few thousand characters) get a note."""
@@ -34,7 +32,7 @@ _TEMPLATE_FOLDERS = frozenset({"templates", "template", "_templates", "_template
 
 def is_decision_name(relative: PurePosixPath, ignore: Iterable[str] = ()) -> bool:
     """Tell whether a Markdown file in the decision folder is read as a decision record."""
-    return _left_out_by_name(relative, tuple(ignore), None) is None
+    return _left_out_by_name(relative, tuple(ignore), default_lifecycle()) is None
 
 
 def _left_out_by_name(
