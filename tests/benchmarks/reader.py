@@ -7,7 +7,8 @@ Not a test (pytest does not collect it). Run it from the repository root:
 
 It generates the same MADR 4 handbooks as ``builds.py`` and times ``read_decision_log`` (every
 file read and parsed once, the reader's whole share of a build), in a fresh process per run so
-nothing is cached, and prints the median per size and per decision. With ``--compare``, another
+nothing is cached, and prints the median wall time and CPU time per size and per decision (the CPU
+time varies less when other work shares the machine). With ``--compare``, another
 copy of the package (a ``plugins`` folder, e.g. from ``git archive <commit> plugins``) is timed
 in the same runs, alternating, so both face the same machine load.
 """
@@ -33,10 +34,10 @@ import json, sys, time
 from pathlib import Path
 from teamhandbook.readers.decision_log import read_decision_log
 folder = Path(sys.argv[1])
-started = time.perf_counter()
+started, cpu = time.perf_counter(), time.process_time()
 log, problems = read_decision_log(folder, folder.parent)
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "decisions": len(log), "problems": len(problems)}))
+seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+print(json.dumps({"seconds": seconds, "cpu": cpu, "decisions": len(log), "problems": len(problems)}))
 """
 
 
@@ -62,18 +63,19 @@ def main(argv: list[str] | None = None) -> None:
         for size in (int(s) for s in args.sizes.split(",") if s):
             handbook, _ = write_handbooks(Path(temporary) / str(size), size)
             folder = handbook / "decisions"
-            times: dict[str, list[float]] = {"this": [], "compared": []}
+            times: dict[str, list[dict]] = {"this": [], "compared": []}
             for _ in range(args.runs):
-                times["this"].append(time_once(folder, None)["seconds"])
+                times["this"].append(time_once(folder, None))
                 if args.compare:
-                    times["compared"].append(time_once(folder, args.compare)["seconds"])
-            for name, values in times.items():
-                if values:
-                    median = statistics.median(values)
+                    times["compared"].append(time_once(folder, args.compare))
+            for name, runs in times.items():
+                if runs:
+                    wall = statistics.median(r["seconds"] for r in runs)
+                    cpu = statistics.median(r["cpu"] for r in runs)
                     print(
-                        f"{size:>6,} decisions, {name:8}: median {median:.3f} s over {len(values)} runs "
-                        f"({1000 * median / size:.2f} ms per decision; min {min(values):.3f}, "
-                        f"max {max(values):.3f})",
+                        f"{size:>6,} decisions, {name:8}: median wall {wall:.3f} s, CPU {cpu:.3f} s over "
+                        f"{len(runs)} runs ({1000 * cpu / size:.3f} ms CPU per decision; CPU min "
+                        f"{min(r['cpu'] for r in runs):.3f}, max {max(r['cpu'] for r in runs):.3f})",
                         flush=True,
                     )
 

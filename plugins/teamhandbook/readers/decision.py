@@ -315,7 +315,7 @@ def _references(raw: RawField | None) -> list[str]:
     items = _list_value(raw)
     found: list[str] = []
     for item in items:
-        links = re.findall(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)", item)
+        links = re.findall(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)", item) if "](" in item else []
         found.extend(links or [item])
     return found
 
@@ -324,12 +324,8 @@ def _template_signals(decision: Decision, extraction: Extraction, found: Found) 
     """Say what makes a file look like an unfilled template: its title, status, date, placeholders."""
     signals: list[str] = []
     title = extraction.fields.get("title")
-    title_text = str(title.value) if title is not None and title.value else ""
-    if (
-        found.title_placeholder
-        or (title_text and (is_placeholder_title(title_text) or is_generic_title(clean_title(title_text))))
-        or (found.title is None and found.first_h1 is not None)
-    ):
+    unused_title = title is not None and bool(title.value) and decision.title_source != "front-matter"
+    if found.title_placeholder or unused_title or (found.title is None and found.first_h1 is not None):
         signals.append("its title is a placeholder")
     status = extraction.fields.get("status")
     if (

@@ -26,6 +26,8 @@ LARGE_FILE_CHARACTERS = 1_000_000
 FOLDER_PAGES = frozenset({"readme", "index"})
 """The page of a folder that holds one decision: ``2022-03-15-slug/README.md``."""
 
+_FOLDER_PAGE_FILES = frozenset({"readme.md", "index.md"})
+
 _SHOUTED_NAME = re.compile(r"^[A-Z][A-Z0-9_-]*$")  # CONTRIBUTING.md, CHANGELOG.md …
 _TEMPLATE_FOLDERS = frozenset({"templates", "template", "_templates", "_template"})
 
@@ -36,15 +38,16 @@ def is_decision_name(relative: PurePosixPath, ignore: Iterable[str] = ()) -> boo
 
 
 def _left_out_by_name(
-    relative: PurePosixPath, ignore: tuple[str, ...], lifecycle: Lifecycle | None
+    relative: PurePosixPath | str, ignore: tuple[str, ...], lifecycle: Lifecycle | None
 ) -> str | None:
     """Say why a file is not a decision from its name and place alone, or return None."""
+    posix = relative if isinstance(relative, str) else relative.as_posix()
     for pattern in ignore:
-        if fnmatch.fnmatch(relative.as_posix(), pattern):
+        if fnmatch.fnmatch(posix, pattern):
             return f"excluded by the `ignore` option ({pattern})"
-    stem = relative.stem
-    folders = relative.parts[:-1]
-    if any(part.startswith(".") for part in relative.parts):
+    *folders, name = posix.split("/")
+    stem = name.rsplit(".", 1)[0] if "." in name[1:] else name
+    if name.startswith(".") or any(part.startswith(".") for part in folders):
         return "in a hidden folder"
     if any(part.lower() in _TEMPLATE_FOLDERS for part in folders):
         return "in a templates folder"
@@ -112,24 +115,23 @@ def read_decision_log(
     read: set[str] = set()
     ignore = tuple(ignore)
     cache_key = _options_key(options, lifecycle)
-    files = walk(folder)
+    files = [(relative, relative.as_posix()) for relative in walk(folder)]
     decision_folders = {
-        relative.parent
-        for relative in files
-        if relative.stem.lower() in FOLDER_PAGES
-        and relative.suffix.lower() == ".md"
-        and relative.parent.name
-        and _names_a_decision(relative.parent.name)
+        posix.rpartition("/")[0]
+        for _, posix in files
+        if posix.lower().endswith(("/readme.md", "/index.md"))
+        and _names_a_decision(posix.rpartition("/")[0].rpartition("/")[2])
     }
-    for relative in files:
+    for relative, posix in files:
         source = _relative_to_root(folder / relative, root)
-        if relative.suffix.lower() != ".md":
+        if not posix.lower().endswith(".md"):
             assets.append(source)
             continue
-        reason = _left_out_by_name(relative, ignore, lifecycle)
-        in_decision_folder = relative.parent in decision_folders
-        if reason is None and in_decision_folder and relative.stem.lower() not in FOLDER_PAGES:
-            reason = f"a page of the decision in {relative.parent.as_posix()}/, not a decision itself"
+        reason = _left_out_by_name(posix, ignore, lifecycle)
+        parent_folder, _, file_name = posix.rpartition("/")
+        is_folder_page = file_name.lower() in _FOLDER_PAGE_FILES
+        if reason is None and parent_folder in decision_folders and not is_folder_page:
+            reason = f"a page of the decision in {parent_folder}/, not a decision itself"
         if reason is not None:
             left_out[source] = reason
             continue
@@ -189,6 +191,8 @@ def _namespace(folder: str, lifecycle: Lifecycle) -> str:
     ``3rd-party-reviews/`` numbers its own decisions; ``_superseded/`` holds decisions of the log
     around it.
     """
+    if not folder:
+        return ""
     return "/".join(part for part in folder.split("/") if part and folder_status(part, lifecycle) is None)
 
 

@@ -233,7 +233,6 @@ class _Scan:
         self.in_header = True
         self.section: tuple[str, int, int] | None = None
         """The open section: (kind, heading level, index of its heading)."""
-        self.section_lines: list[int] = []
         self.table: list[int] = []
         self.header_labels: list[tuple[int, LabelLine, str | None]] = []
 
@@ -245,13 +244,13 @@ class _Scan:
         while i < count:
             line = lines[i]
             if in_code[i]:
-                self._end_table()
-                if self.section:
-                    self.section_lines.append(i)
+                if self.table:
+                    self._end_table()
                 i += 1
                 continue
             first = line[:1]
-            heading = self._heading(i) if first in ("#", " ", "\t") or self._underlined(i) else None
+            underlined = i + 1 < count and lines[i + 1][:1] in ("=", "-", " ")
+            heading = self._heading(i) if first in ("#", " ", "\t") or underlined else None
             if heading is not None:
                 self._end_table()
                 self._on_heading(heading)
@@ -260,28 +259,20 @@ class _Scan:
             cells = table_cells(line) if "|" in line else None
             if cells is not None and (self.table or self._starts_table(i, cells)):
                 self.table.append(i)
-                if self.section:
-                    self.section_lines.append(i)
                 i += 1
                 continue
             if self.table:
                 self._end_table()
-            if self.section:
-                self.section_lines.append(i)
             if self.in_header:
                 self._header_line(i, line)
             elif line[-1:] in ("]", "}", ">", " ") and _is_placeholder_line(line):
                 self.found.placeholder_lines += 1
             i += 1
         self._end_table()
-        self._end_section()
+        self._end_section(count)
         self._settle_header_labels()
 
     # Headings -----------------------------------------------------------------------------
-
-    def _underlined(self, i: int) -> bool:
-        """Tell whether the next line could underline line ``i`` (``===`` or ``---``)."""
-        return i + 1 < len(self.lines) and self.lines[i + 1][:1] in ("=", "-", " ")
 
     def _is_setext(self, i: int) -> bool:
         """Tell whether line ``i`` is a setext heading's text (the next line underlines it)."""
@@ -318,7 +309,7 @@ class _Scan:
     def _on_heading(self, heading: Heading) -> None:
         """Close the open section at a heading of its level or higher, and open a new one."""
         if self.section and heading.level <= self.section[1]:
-            self._end_section()
+            self._end_section(heading.index)
         if heading.level == 1:
             self._on_h1(heading)
             return
@@ -327,8 +318,7 @@ class _Scan:
             return  # "## Metadata": its lines are read as the header's
         self.in_header = False
         if self.section:
-            self.section_lines.append(heading.index)
-            return
+            return  # a sub-heading of the open section: its lines are the section's
         kind, value = section_kind(heading.text)
         if kind == "relation":
             self.fields.relation_lines.append((strip_comments(heading.text), self.body_line + heading.index))
@@ -336,7 +326,6 @@ class _Scan:
         if kind is None:
             return
         self.section = (kind, heading.level, heading.index)
-        self.section_lines = []
         if value:
             self._put(kind, value, heading.index, "section", heading.text)
 
@@ -350,7 +339,7 @@ class _Scan:
         if is_placeholder_title(text):
             self.found.title_placeholder = self.found.title_placeholder or text
             return
-        if is_generic_title(_without_number(text)):
+        if is_generic_title(text):  # digits are not words: "ADR-7: Decision Record" is generic too
             return
         kind, _ = section_kind(text)
         if (kind is not None and kind != "relation") or normal_word(text) in vocabulary().section_titles:
@@ -361,6 +350,8 @@ class _Scan:
 
     def _header_line(self, i: int, line: str) -> None:
         """Read a line before the first section: a label, a marker, or prose."""
+        if not line or line.isspace():
+            return
         labelled = label_line(line)
         if labelled is not None:
             self.header_labels.append((i, labelled, field_of(labelled.label)))
@@ -459,14 +450,13 @@ class _Scan:
 
     # Sections -----------------------------------------------------------------------------
 
-    def _end_section(self) -> None:
-        """Read the section just ended."""
+    def _end_section(self, end: int) -> None:
+        """Read the section just ended, whose lines run up to ``end`` (excluded)."""
         if self.section is None:
             return
         kind, _, start = self.section
-        indices = [i for i in self.section_lines if not self.in_code[i]]
+        indices = [i for i in range(start + 1, end) if not self.in_code[i]]
         self.section = None
-        self.section_lines = []
         if kind == "status":
             self._status_section(indices, start)
         elif kind in ("relates-to", "supersedes", "superseded-by", "relation"):
@@ -573,13 +563,6 @@ class _Scan:
         if value in ("", None):
             return False
         return self.fields.offer(key, value, self.body_line + index, label, where, RANK[where])
-
-
-def _without_number(text: str) -> str:
-    """Drop a heading's number: ``ADR-012: Use X`` → ``Use X``."""
-    from .titles import clean_title
-
-    return clean_title(text)
 
 
 def _badge_status(line: str) -> str | None:
