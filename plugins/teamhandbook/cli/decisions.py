@@ -10,6 +10,7 @@ from pathlib import Path
 from ..checks.references import ReferenceIndex
 from ..handbook import Handbook
 from ..model.decision import Decision, Status
+from ..model.lifecycle import Lifecycle
 from ..readers.lifecycle import default_lifecycle
 from ..writers.changes import ChangeSet
 from ..writers.files import FileChangedError
@@ -39,11 +40,13 @@ def find_decision(handbook: Handbook, reference: str) -> Decision:
     raise CommandError(f"'{reference}' could be any of {names}; give the file name to say which")
 
 
-def parse_status(word: str) -> Status:
-    """Return the status a user typed, or explain which words are allowed."""
-    status = default_lifecycle().get(word.strip().lower()) or default_lifecycle().lookup(word)
+def parse_status(word: str, lifecycle: Lifecycle | None = None) -> Status:
+    """Return the status a user typed — a key, or any word of the handbook's lifecycle — or explain
+    which words are allowed."""
+    lifecycle = lifecycle or default_lifecycle()
+    status = lifecycle.get(word.strip().lower()) or lifecycle.lookup(word)
     if status is None:
-        raise CommandError(f"unknown status '{word}'; use one of {STATUS_WORDS}")
+        raise CommandError(f"unknown status '{word}'; use one of {', '.join(lifecycle.keys())}")
     return status
 
 

@@ -34,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
     if args.status is None:
         print(decision.status.value if decision.status else f"unknown ({decision.status_raw or 'none'})")
         return 0
-    status = parse_status(args.status)
+    status = parse_status(args.status, handbook.lifecycle)
     changes = ChangeSet(handbook)
     with refusals():
-        if decision.status is status:
+        if decision.status == status:
             print(f"{decision.source} is already {status.value}")
             return 0
         changes.editor(decision).set_status(status)
