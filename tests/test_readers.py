@@ -167,3 +167,21 @@ YAML = [
 def test_yaml_is_read_without_yaml_1_1_surprises(text: str, data: dict) -> None:
     """Times, zero-padded numbers and yes/no/on/off stay what the author wrote."""
     assert parse_yaml(text).data == data
+
+
+def test_the_vocabulary_names_each_status_word_once() -> None:
+    """No word of the data file names two statuses, and every language has its month names."""
+    import yaml
+    from teamhandbook.readers.vocabulary import DATA_FILE, month_names, normal_word, vocabulary
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for key, entry in data["statuses"].items():
+        for words in entry["words"].values():
+            for word in words:
+                assert owner.setdefault(normal_word(word), key) == key, word
+    names = month_names()
+    marches = [("de", "märz"), ("fr", "mars"), ("pt", "março"), ("nl", "maart"), ("it", "marzo")]
+    for language, march in marches:
+        assert language in vocabulary().languages
+        assert names[normal_word(march)] == 3
