@@ -278,7 +278,7 @@ def test_edits_keep_permissions_and_leave_no_temporary_files(root: Path, capsys)
     ("args", "message"),
     [
         (("status", "9", "accepted"), "no decision '9'"),
-        (("status", "1", "approved"), "unknown status 'approved'"),
+        (("status", "1", "bikeshedding"), "unknown status 'bikeshedding'"),
         (("supersede", "1", "1"), "cannot supersede itself"),
     ],
 )

@@ -150,17 +150,17 @@ def test_import_reports_what_it_cannot_map(tmp_path: Path, capsys) -> None:
     source = tmp_path / "old"
     source.mkdir()
     (source / "0001-a.md").write_text(
-        "# 1. A\n\nDate: last Tuesday\n\n## Status\n\nAceito\n\n## Context\n\nSee [B](0002-b.md).\n"
+        "# 1. A\n\nDate: last Tuesday\n\n## Status\n\nBikeshedding\n\n## Context\n\nSee [B](0002-b.md).\n"
     )
     root = make_handbook(tmp_path / "h")
     outcome = run_cli(capsys, root, "import", str(source))
     assert outcome.code == 0
-    assert "0001-a.md:7: the status 'Aceito'" in outcome.out
+    assert "0001-a.md:7: the status 'Bikeshedding'" in outcome.out
     assert "0001-a.md:3: cannot read the date 'last Tuesday'" in outcome.out
     assert "links to '0002-b.md', which does not exist in the source" in outcome.out
     text = (root / "decisions" / "0001-a.md").read_text()
-    assert text.startswith("---\nstatus: Aceito\ndate: last Tuesday\n---\n# A\n")
+    assert text.startswith("---\nstatus: Bikeshedding\ndate: last Tuesday\n---\n# A\n")
     shutil.rmtree(root / "decisions")
-    mapped = run_cli(capsys, root, "import", str(source), "--map-status", "aceito=accepted")
-    assert "Aceito" not in mapped.out
+    mapped = run_cli(capsys, root, "import", str(source), "--map-status", "bikeshedding=accepted")
+    assert "Bikeshedding" not in mapped.out
     assert "status: accepted" in (root / "decisions" / "0001-a.md").read_text()

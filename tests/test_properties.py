@@ -7,6 +7,8 @@ must always answer with a decision and a list of problems.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, example, given, settings
@@ -99,6 +101,29 @@ bodies = st.one_of(
                     "-->",
                     "===",
                     "\x00\x1b\u202e\ufeff",
+                    "| Status | Date | Author(s) |",
+                    "|:--|:--|:--|",
+                    ">| Status | `RFC` |",
+                    "| Accepted | 2025-01-07 | @x",
+                    "**Status:** Accepted",
+                    "Statut : accepté.",
+                    "## Status: Deprecated",
+                    "## 状态",
+                    "2017-11-22 提议",
+                    "列表：提议/通过/完成",
+                    "- [x] Accepted",
+                    "- [ ] Proposed",
+                    "✅ Accepted (see [019](019-x.md))",
+                    "![status](https://img.shields.io/badge/status-on_hold-orange.svg)",
+                    '<Status value="implemented" />',
+                    '<span data-status="">x</span>',
+                    "# [short title of solved problem and solution]",
+                    "# [Superseded by [ADR-1](0001-x.md)] Title",
+                    "# {title}",
+                    "## Metadata",
+                    "Date 09/04/2018",
+                    "日期：2023年5月4日",
+                    "##\u00a0Status",
                 ]
             ),
         ),
@@ -106,7 +131,9 @@ bodies = st.one_of(
     ).map("\n".join),
 )
 documents = st.one_of(bodies, st.builds(lambda fm, body: fm + body, front_matter(), bodies))
-stems = st.sampled_from(["0001-x", "0002-y", "20240101-z", "adr-0003", "x", "0004-c# ção"])
+stems = st.sampled_from(
+    ["0001-x", "0002-y", "20240101-z", "adr-0003", "x", "0004-c# ção", "ADR-XXX_y", "2022-21-11-z", "README"]
+)
 
 
 def check_reading(decision: Decision, problems: list[Problem], source: str) -> None:
@@ -171,3 +198,48 @@ def test_read_date_never_raises(value: object) -> None:
     reading = read_date(value)
     assert isinstance(reading, DateReading)
     assert reading.date is None or isinstance(reading.date, dt.date)
+
+
+layout_names = st.lists(
+    st.sampled_from(
+        [
+            "0001-a.md",
+            "0001-a/README.md",
+            "2022-03-15-b/README.md",
+            "2022-03-15-b/notes.md",
+            "2022-03-15-b/index.md",
+            "_superseded/0002-c.md",
+            "_superseded/0001-a.md",
+            "proposed-adrs/d.md",
+            "reviews/0001-e.md",
+            "_drafts/f.md",
+            "templates/g.md",
+            "README.md",
+            "adr-template.md",
+            "assets/x/README.md",
+            "0003-h.md",
+        ]
+    ),
+    max_size=8,
+    unique=True,
+)
+
+
+@SETTINGS
+@given(names=layout_names, texts=st.lists(documents, min_size=8, max_size=8))
+def test_a_log_of_any_layout_lists_or_leaves_out_every_file(names: list[str], texts: list[str]) -> None:
+    """Whatever the layout, reading never raises and every file is listed or left out with a reason."""
+    from teamhandbook.readers.decision_log import read_decision_log
+
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        for name, text in zip(names, texts, strict=False):
+            path = root / "decisions" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        log, problems = read_decision_log(root / "decisions", root)
+        sources = {f"decisions/{name}" for name in names}
+        listed = {d.source for d in log}
+        duplicates = {p.file for p in problems if p.code == "duplicate-name"}
+        assert listed | set(log.left_out) | duplicates == sources
+        assert len({d.id for d in log}) == len(log)

@@ -9,9 +9,11 @@ from teamhandbook.model.decision import Status
 from teamhandbook.readers.dates import read_date
 from teamhandbook.readers.decision import clean_title, number_in_name, read_decision, title_from_name
 from teamhandbook.readers.decision_log import is_decision_name
+from teamhandbook.readers.lifecycle import default_lifecycle
 from teamhandbook.readers.status import parse_aliases, read_status
 from teamhandbook.readers.yaml_source import parse_yaml
 
+ON_HOLD = default_lifecycle().get("on-hold")
 ALIASES, _ = parse_aliases({"aceito": "accepted", "Em análise": "proposed"})
 
 STATUSES = [
@@ -32,7 +34,8 @@ STATUSES = [
     ("[ accepted | deprecated | superseded by ...]", None, [], [], [], "list of choices"),
     ("{proposed | rejected | accepted | … | superseded by ADR-0123", None, [], [], [], "list of choices"),
     ("accepted | deprecated", None, [], [], [], "several statuses"),
-    ("on hold", None, [], [], [], "'on hold' is not one of"),
+    ("on hold", ON_HOLD, [], [], [], None),
+    ("bikeshedding", None, [], [], [], "'bikeshedding' is not a status the handbook knows"),
     ("", None, [], [], [], None),
 ]
 
@@ -136,7 +139,7 @@ TITLE_SOURCES = [
     ("---\ntitle: From front matter\n---\n# From heading\n", "From front matter"),
     ("<!-- comment -->\n\n# 3. From heading\n\nText\n", "From heading"),
     ("Setext title\n============\n\nText\n", "Setext title"),
-    ("Some text first.\n\n# Deep heading\n", "My decision"),
+    ("> **Warning**\n> Not used any more.\n\n# Deep heading\n", "Deep heading"),
     ("```\n# Not a heading\n```\n", "My decision"),
     ("", "My decision"),
 ]
@@ -164,3 +167,21 @@ YAML = [
 def test_yaml_is_read_without_yaml_1_1_surprises(text: str, data: dict) -> None:
     """Times, zero-padded numbers and yes/no/on/off stay what the author wrote."""
     assert parse_yaml(text).data == data
+
+
+def test_the_vocabulary_names_each_status_word_once() -> None:
+    """No word of the data file names two statuses, and every language has its month names."""
+    import yaml
+    from teamhandbook.readers.vocabulary import DATA_FILE, month_names, normal_word, vocabulary
+
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for key, entry in data["statuses"].items():
+        for words in entry["words"].values():
+            for word in words:
+                assert owner.setdefault(normal_word(word), key) == key, word
+    names = month_names()
+    marches = [("de", "märz"), ("fr", "mars"), ("pt", "março"), ("nl", "maart"), ("it", "marzo")]
+    for language, march in marches:
+        assert language in vocabulary().languages
+        assert names[normal_word(march)] == 3

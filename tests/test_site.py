@@ -160,7 +160,7 @@ def test_graph_draws_supersession_and_relations(site) -> None:
 def test_decisions_json_has_the_documented_shape(site) -> None:
     """``decisions.json`` is an object with every decision and its documented fields."""
     data = site.json()
-    assert set(data) == {"version", "decisions", "problems"}
+    assert set(data) == {"version", "decisions", "statuses", "skipped", "problems"}
     record = next(d for d in data["decisions"] if d["id"] == "0004-managed-postgres")
     assert record == {
         **record,
@@ -169,6 +169,9 @@ def test_decisions_json_has_the_documented_shape(site) -> None:
         "status": "accepted",
         "status_raw": "accepted",
         "date": "2024-03-11",
+        "date_source": "file",
+        "status_label": "Accepted",
+        "status_state": "in-force",
         "tags": ["database", "infrastructure"],
         "supersedes": ["0002-self-host-postgres"],
         "superseded_by": [],
@@ -183,6 +186,7 @@ def test_decisions_json_has_the_documented_shape(site) -> None:
         "status",
         "status_raw",
         "date",
+        "date_source",
         "deciders",
         "tags",
         "supersedes",

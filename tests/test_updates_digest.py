@@ -76,9 +76,7 @@ def test_the_digest_reports_the_running_record_of_the_period(root: Path, capsys)
     assert "2026-10-30" not in new and "2026-11-06" not in new and "2026-11-16" not in new
     blockers = text.split("**Open blockers**")[1].split("**Action items due**")[0]
     assert "- Sam Levi: The build farm is out of disk. (for 8 days)" in blockers
-    assert (
-        "- Kai Tane: &lt;script&gt;alert(1)&lt;/script&gt; &amp; @everyone please (for 1 day)" in blockers
-    )
+    assert "- Kai Tane: &lt;script&gt;alert(1)&lt;/script&gt; &amp; @everyone please (for 1 day)" in blockers
     due = text.split("**Action items due**")[1]
     assert "- Ana Souza: Write the runbook (overdue since 2026-11-12)" in due
     assert "- Kai Tane" not in due  # ticked in later notes

@@ -26,8 +26,8 @@ CASES: dict[str, tuple[dict[str, str], list[tuple[str, int, str]]]] = {
         [("decisions/0002-broken-yaml.md", 3, "front matter is broken")],
     ),
     "unknown status": (
-        {"decisions/0002-odd-status.md": decision({"status": "on hold"}, "Odd status")},
-        [("decisions/0002-odd-status.md", 2, "'on hold' is not one of")],
+        {"decisions/0002-odd-status.md": decision({"status": "bikeshedding"}, "Odd status")},
+        [("decisions/0002-odd-status.md", 2, "'bikeshedding' is not a status the handbook knows")],
     ),
     "unparseable date": (
         {"decisions/0002-odd-date.md": decision({"status": "accepted", "date": "last Tuesday"})},

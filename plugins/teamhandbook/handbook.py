@@ -17,21 +17,21 @@ from .model.agreement import Agreement
 from .model.boards import Boards, action_board, blocker_board, weekly_posts
 from .model.decision import DecisionLog
 from .model.history import History
+from .model.lifecycle import Lifecycle
 from .model.page import HandbookPage, PageKind
 from .model.problem import Problem, Severity
 from .model.updates import UpdateLog
 from .pages.agreement import page_path
 from .pages.markdown import decision_path, full_title
 from .readers.agreement import read_agreement
-from .readers.decision import ReadOptions
 from .readers.decision_log import read_decision_log
 from .readers.docs_pages import docs_page_uris, read_docs_pages
 from .readers.history import read_history
+from .readers.lifecycle import lifecycle_of, read_options
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
-from .readers.status import parse_aliases
 from .readers.update_log import read_update_log
-from .settings import Settings, SettingsError
+from .settings import Settings
 
 
 @dataclass
@@ -50,6 +50,9 @@ class Handbook:
     history: History = field(default_factory=History)
     today: dt.date | None = None
     """The date the handbook was read for; date-dependent checks (reviews) run only when it is set."""
+
+    lifecycle: Lifecycle = field(default_factory=Lifecycle)
+    """The statuses the handbook understands: the built-in ones and the team's."""
 
     updates: UpdateLog | None = None
     """The team's written updates and projects; None when the handbook has no updates folder."""
@@ -88,14 +91,12 @@ def load_handbook(
     ``changes_since`` on (default: What's new's period, ``whats_new_days`` back from today) are
     kept one by one, with their commit subjects.
     """
-    aliases, alias_errors = parse_aliases(settings.status_aliases)
-    if alias_errors:
-        raise SettingsError("; ".join(alias_errors))
-    handbook = Handbook(settings, today=today if today is not None else settings.today)
+    lifecycle = lifecycle_of(settings)
+    handbook = Handbook(settings, today=today if today is not None else settings.today, lifecycle=lifecycle)
     folder = settings.decisions_path
     if folder.is_dir():
         handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache
+            folder, settings.root.resolve(), read_options(settings, lifecycle), settings.ignore, cache
         )
         handbook.problems += check_decisions(handbook.decisions)
     if settings.agreement_path.is_dir():
@@ -177,9 +178,19 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, changes_si
         period = dt.timedelta(days=settings.pages.whats_new_days)
         changes_since = (handbook.today or settings.start_date) - period
     since = dt.datetime.combine(changes_since, dt.time(), dt.UTC)
+    undated = [d for d in handbook.decisions if d.date is None and not d.date_raw]
     handbook.history, notes = read_history(
-        settings.root, sources, folders, settings.pages.git_history, since=since
+        settings.root,
+        sources,
+        folders,
+        settings.pages.git_history,
+        since=since,
+        first_added=[d.source for d in undated],
     )
+    for decision in undated:
+        added = handbook.history.added.get(decision.source)
+        if added is not None:
+            decision.date, decision.date_source = added.when.date(), "git"
     handbook.problems += problems + notes
     if handbook.today is not None:
         due = reviews(handbook.pages, handbook.history, handbook.today, settings.pages.review_due_soon)

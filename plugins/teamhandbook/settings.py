@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_AGREEMENT_DIR = "working-agreement"
@@ -84,6 +85,14 @@ class Settings:
     docs_dir: str = "docs"
     decisions_dir: str = DEFAULT_DECISIONS_DIR
     status_aliases: Mapping[str, str] = field(default_factory=dict)
+    statuses: Mapping[str, Any] = field(default_factory=dict)
+    """The team's own statuses, by the word it writes: a state, or label, colour, state and words."""
+
+    status_folders: Mapping[str, str] = field(default_factory=dict)
+    """Folders that state their decisions' status, mapped to it: ``old-stuff: deprecated``."""
+
+    numeric_dates: str | None = None
+    """How the log writes numeric dates: ``day-first``, ``month-first``, or None (only when certain)."""
     ignore: tuple[str, ...] = ()
     """Glob patterns, relative to the decisions folder, of Markdown files that are not decisions."""
 

@@ -352,13 +352,27 @@ def listing_time(function):
                 listings[0] += time.perf_counter() - started
     return wrapper
 
+# The decision reader's share: reading and parsing the decision folder, inside on_files.
+import teamhandbook.handbook as handbook_module
+reader = [0.0]
+read_log = handbook_module.read_decision_log
+
+def timed_reader(*args, **kwargs):
+    started = time.perf_counter()
+    try:
+        return read_log(*args, **kwargs)
+    finally:
+        reader[0] += time.perf_counter() - started
+
+handbook_module.read_decision_log = timed_reader
+
 mkdocs_build._populate_page = listing_time(mkdocs_build._populate_page)
 mkdocs_build._build_page = listing_time(mkdocs_build._build_page)
 
 started = time.perf_counter()
 mkdocs_build.build(load_config("mkdocs.yml", strict=True, site_dir=sys.argv[1]))
 total = time.perf_counter() - started
-print(json.dumps({"total": total, "spent": spent, "listings": listings[0]}))
+print(json.dumps({"total": total, "spent": spent, "listings": listings[0], "reader": reader[0]}))
 """
 
 
@@ -374,6 +388,9 @@ class Share:
 
     listings: float
     """Markdown rendering and templating of the generated index, timeline and graph."""
+
+    reader: float = 0.0
+    """Reading the decision folder (every file read and parsed once), part of ``on_files``."""
 
     @property
     def plugin(self) -> float:
@@ -393,7 +410,7 @@ def plugin_share(root: Path, site: Path) -> Share:
     if run.returncode != 0:
         raise SystemExit(f"instrumented build failed:\n{run.output[-3000:]}")
     data = json.loads(run.output.strip().splitlines()[-1])
-    return Share(data["total"], data["spent"], data["listings"])
+    return Share(data["total"], data["spent"], data["listings"], data.get("reader", 0.0))
 
 
 # --------------------------------------------------------------------------------------------
@@ -561,7 +578,8 @@ def print_table(results: list[SizeResult]) -> None:
                 f"{r.size:>9,} decisions: plugin and core {r.share.plugin:.2f} s of an in-process "
                 f"build of {r.share.build:.2f} s ({100 * r.share.plugin / r.share.build:.1f} %): {events}; "
                 f"rendering the generated index, timeline and graph {r.share.listings:.2f} s "
-                f"({100 * r.share.listings / r.share.build:.1f} %)"
+                f"({100 * r.share.listings / r.share.build:.1f} %); reading the decisions "
+                f"{r.share.reader:.2f} s ({100 * r.share.reader / r.share.build:.1f} %)"
             )
 
 

@@ -7,13 +7,17 @@ from ..model.problem import Problem, error
 
 
 def check_numbers(log: DecisionLog) -> list[Problem]:
-    """Report every decision whose number another decision also uses."""
-    by_number: dict[int, list[Decision]] = {}
+    """Report every decision whose number another decision of the same namespace also uses.
+
+    Subfolders that number their own decisions (``reviews/0001-x.md`` beside ``0001-y.md``) are
+    namespaces of one log; folders that only state a status (``_superseded/``) are not.
+    """
+    by_number: dict[tuple[str, int], list[Decision]] = {}
     for decision in log:
         if decision.number is not None:
-            by_number.setdefault(decision.number, []).append(decision)
+            by_number.setdefault((decision.namespace, decision.number), []).append(decision)
     problems: list[Problem] = []
-    for number, sharing in sorted(by_number.items()):
+    for (_, number), sharing in sorted(by_number.items()):
         if len(sharing) < 2:
             continue
         for decision in sharing:

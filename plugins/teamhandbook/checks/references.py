@@ -33,10 +33,13 @@ class ReferenceIndex:
         key = _reference_key(text)
         if key in self.by_id:
             return [self.by_id[key]]
+        slug = re.sub(r"^(?:\d{8}|(?:adr|dr|rfc)?[-_]?\d+)[-_]", "", key, flags=re.I).lower()
         match = _NUMBER.match(key)
-        if match:
+        if match and (not _is_file(text) or slug == key.lower()):
             return self.by_number.get(int(match.group(1)), [])
-        return self.by_slug.get(key.lower(), [])
+        # A link to a file no decision has: the same name under another number (a renumbered
+        # file) is meant; the same number under another name is not.
+        return self.by_slug.get(slug, [])
 
 
 def _reference_key(text: str) -> str:
@@ -46,8 +49,18 @@ def _reference_key(text: str) -> str:
     if link:
         text = link.group(1)
     text = unquote(text.split("#", 1)[0]) if ("/" in text or text.endswith(".md")) else text
-    text = text.rstrip("/").rsplit("/", 1)[-1]
-    return text[:-3] if text.endswith(".md") else text
+    parts = text.rstrip("/").rsplit("/", 2)
+    name = parts[-1][:-3] if parts[-1].endswith(".md") else parts[-1]
+    if name.lower() in ("readme", "index") and len(parts) > 1:
+        return parts[-2]  # a decision kept as its own folder: 2022-03-15-slug/README.md
+    return name
+
+
+def _is_file(text: str) -> bool:
+    """Tell whether a reference is a link to a file rather than a number or a label."""
+    link = _LINK.search(text)
+    target = link.group(1) if link else text.strip()
+    return target.split("#", 1)[0].endswith((".md", "/")) or "/" in target
 
 
 def resolve_references(log: DecisionLog) -> list[Problem]:

@@ -7,21 +7,22 @@ force until the successor is accepted. A rejected decision supersedes nothing.
 
 from __future__ import annotations
 
-from ..model.decision import Decision, DecisionLog, Reference, Status
+from ..model.decision import Decision, DecisionLog, Reference, State
 from ..model.problem import Problem, error
 
-PENDING_STATUSES = frozenset({Status.PROPOSED, Status.DRAFT})
-"""Statuses of a successor that has not replaced anything yet: its supersession is pending."""
+NEVER_IN_FORCE = frozenset({"rejected", "declined", "withdrawn"})
+"""Keys of statuses a decision has when it was turned down before it ever applied."""
 
 
 def is_pending(successor: Decision) -> bool:
-    """Tell whether a successor's supersession waits for it to be accepted."""
-    return successor.status in PENDING_STATUSES
+    """Tell whether a successor's supersession waits for it to be accepted: it is still open
+    (a draft, a proposal, in review, on hold…)."""
+    return successor.status is not None and successor.status.state is State.OPEN
 
 
 def is_void(successor: Decision) -> bool:
     """Tell whether a successor was turned down, so that it replaces nothing."""
-    return successor.status is Status.REJECTED
+    return successor.status is not None and successor.status.key in NEVER_IN_FORCE
 
 
 def pending_successors(log: DecisionLog) -> dict[str, list[Decision]]:
@@ -134,7 +135,7 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
     for decision in log:
         line = decision.line_of("status")
         settled = [ref for ref in decision.superseded_by if not _unsettled(log, ref)]
-        if settled and decision.status not in (Status.SUPERSEDED, None):
+        if settled and decision.status is not None and decision.status.state is not State.SUPERSEDED:
             successors = ", ".join(ref.target or ref.text for ref in settled)
             problems.append(
                 error(
@@ -145,7 +146,12 @@ def _status_disagreements(log: DecisionLog) -> list[Problem]:
                     "status-disagrees",
                 )
             )
-        if decision.status is Status.SUPERSEDED and not decision.superseded_by:
+        if (
+            decision.status is not None
+            and decision.status.state is State.SUPERSEDED
+            and not decision.superseded_by
+            and decision.status_source != "folder"  # the folder says so; the file names no successor
+        ):
             problems.append(
                 error(
                     decision.source,

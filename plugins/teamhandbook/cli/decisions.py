@@ -10,12 +10,14 @@ from pathlib import Path
 from ..checks.references import ReferenceIndex
 from ..handbook import Handbook
 from ..model.decision import Decision, Status
+from ..model.lifecycle import Lifecycle
+from ..readers.lifecycle import default_lifecycle
 from ..writers.changes import ChangeSet
 from ..writers.files import FileChangedError
 from ..writers.yaml_edit import EditError
 from .context import CommandError, info
 
-STATUS_WORDS = ", ".join(status.value for status in Status)
+STATUS_WORDS = ", ".join(status.key for status in default_lifecycle())
 
 
 def find_decision(handbook: Handbook, reference: str) -> Decision:
@@ -38,12 +40,14 @@ def find_decision(handbook: Handbook, reference: str) -> Decision:
     raise CommandError(f"'{reference}' could be any of {names}; give the file name to say which")
 
 
-def parse_status(word: str) -> Status:
-    """Return the status a user typed, or explain which words are allowed."""
-    try:
-        return Status(word.strip().lower())
-    except ValueError:
-        raise CommandError(f"unknown status '{word}'; use one of {STATUS_WORDS}") from None
+def parse_status(word: str, lifecycle: Lifecycle | None = None) -> Status:
+    """Return the status a user typed — a key, or any word of the handbook's lifecycle — or explain
+    which words are allowed."""
+    lifecycle = lifecycle or default_lifecycle()
+    status = lifecycle.get(word.strip().lower()) or lifecycle.lookup(word)
+    if status is None:
+        raise CommandError(f"unknown status '{word}'; use one of {', '.join(lifecycle.keys())}")
+    return status
 
 
 def shown(path: Path) -> str:

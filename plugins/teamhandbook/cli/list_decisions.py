@@ -32,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the matching decisions."""
     handbook = context.handbook(args)
-    status = parse_status(args.status).value if args.status else None
+    status = parse_status(args.status, handbook.lifecycle).value if args.status else None
     found = decisions_matching(handbook.decisions, status, args.tag)
     if args.json:
         records = [decision_record(d, f"decisions/{quote(d.id)}/") for d in found]

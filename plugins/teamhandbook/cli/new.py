@@ -18,8 +18,8 @@ from ..model.decision import Decision, DecisionFormat, Status
 from ..model.updates import UpdateKind
 from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
+from ..readers.lifecycle import read_options
 from ..readers.site_config import SiteConfig
-from ..readers.status import parse_aliases
 from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import files, recurring
@@ -209,7 +209,7 @@ def _filled(
 ) -> str:
     """Fill the template and make sure the result reads back as the draft says."""
     path, template_text = template
-    options = ReadOptions(parse_aliases(handbook.settings.status_aliases)[0])
+    options = read_options(handbook.settings, handbook.lifecycle or None)
     _refuse_fields_without_a_place(template_text, draft, path, options)
     supersedes = [target_for(d, draft.source) for d in superseded]
     relates_to = [target_for(d, draft.source) for d in related]

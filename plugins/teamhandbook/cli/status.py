@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ..checks.supersession import is_pending
+from ..checks.supersession import NEVER_IN_FORCE, is_pending
 from ..handbook import Handbook
 from ..model.decision import Decision, Status
 from ..writers.changes import ChangeSet
@@ -49,10 +49,10 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(decision.status.value if decision.status else f"unknown ({decision.status_raw or 'none'})")
         return 0
-    status = parse_status(args.status)
+    status = parse_status(args.status, handbook.lifecycle)
     changes = ChangeSet(handbook)
     with refusals():
-        if decision.status is status:
+        if decision.status == status:
             info(f"{decision.source} is already {status.value}")
             return 0
         changes.editor(decision).set_status(status)
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         write_changes(changes)
     for line in settled:
         info(line)
-    if status is Status.SUPERSEDED and not decision.superseded_by:
+    if status == Status.SUPERSEDED and not decision.superseded_by:
         info(
             "note: a superseded decision needs a successor; `handbook supersede OLD NEW` records it.",
             stream=sys.stderr,
@@ -78,12 +78,12 @@ def _settle_supersessions(
     written = [ref for ref in decision.supersedes if not ref.inferred]
     targets = [handbook.decisions.get(ref.target) for ref in written if ref.target]
     old = [d for d in targets if d is not None and d.id != decision.id]
-    if status is Status.ACCEPTED:
+    if status.in_force:
         for superseded in old:
             refuse_cycle(handbook.decisions, superseded, decision)
             complete(changes, superseded, decision)
         return [f"{decision.display_id} now supersedes {d.display_id}." for d in old]
-    if status is Status.REJECTED and written:
+    if status.key in NEVER_IN_FORCE and written:
         changes.editor(decision).remove_relation("supersedes", {ref.text for ref in written})
         current = changes.editor(decision).read()
         if current.supersedes:

@@ -77,7 +77,7 @@ def complete(changes: ChangeSet, old: Decision, new: Decision) -> None:
     old_editor = changes.editor(old)
     if not changes.has_relation(old, "superseded-by", new):
         old_editor.set_status(Status.SUPERSEDED, changes.target(new, old))
-    elif old_editor.read().status is not Status.SUPERSEDED:
+    elif old_editor.read().status != Status.SUPERSEDED:
         old_editor.set_status(Status.SUPERSEDED)
     if not changes.has_relation(new, "supersedes", old):
         changes.editor(new).add_relation("supersedes", changes.target(old, new))

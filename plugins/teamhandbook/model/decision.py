@@ -5,29 +5,121 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 
-class Status(StrEnum):
-    """The normalised lifecycle of a decision."""
+class State(StrEnum):
+    """Where a status puts a decision in its life; what pages, checks and feeds go by."""
 
-    DRAFT = "draft"
-    PROPOSED = "proposed"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    DEPRECATED = "deprecated"
+    OPEN = "open"
+    """Not decided yet: being written, proposed, reviewed or put on hold."""
+
+    IN_FORCE = "in-force"
+    """Decided and guiding the team: accepted, approved, implemented."""
+
     SUPERSEDED = "superseded"
+    """Replaced by a later decision."""
+
+    RETIRED = "retired"
+    """No longer guiding the team, or never did: rejected, withdrawn, deprecated, obsolete."""
+
+
+COLOURS = ("green", "teal", "blue", "indigo", "purple", "amber", "orange", "red", "grey", "brown")
+"""The colours a status can have; each has a light and a dark shade in the stylesheet."""
+
+
+@dataclass(frozen=True, eq=False)
+class Status:
+    """A status of the team's lifecycle: a stable key, a label, a colour and a state.
+
+    Statuses are data: the handbook knows the common ones out of the box and a team declares its
+    own in ``mkdocs.yml``. Two statuses are equal when their keys are; ``Status.ACCEPTED`` and the
+    other constants name the core lifecycle.
+    """
+
+    key: str
+    """A stable, lower-case key, used in addresses, CSS classes and ``decisions.json``: ``on-hold``."""
+
+    label: str
+    """The status as a reader sees it: ``On hold``."""
+
+    colour: str = "grey"
+    state: State = State.OPEN
+    description: str = ""
+    """A sentence shown in the banner of a decision with this status; empty for none."""
+
+    DRAFT: ClassVar[Status]
+    PROPOSED: ClassVar[Status]
+    ACCEPTED: ClassVar[Status]
+    REJECTED: ClassVar[Status]
+    DEPRECATED: ClassVar[Status]
+    SUPERSEDED: ClassVar[Status]
 
     @property
-    def label(self) -> str:
-        """The status as a reader sees it: ``Accepted``."""
-        return self.value.capitalize()
+    def value(self) -> str:
+        """The status's key, as the enumeration this class replaced called it."""
+        return self.key
+
+    @property
+    def in_force(self) -> bool:
+        """Tell whether a decision with this status guides the team."""
+        return self.state is State.IN_FORCE
+
+    @property
+    def retired(self) -> bool:
+        """Tell whether a decision with this status no longer guides the team (superseded included)."""
+        return self.state in (State.SUPERSEDED, State.RETIRED)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Status) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __str__(self) -> str:
+        return self.key
+
+    def __copy__(self) -> Status:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> Status:
+        return self  # immutable: copies of a decision share it, so ``is`` comparisons keep working
 
 
-STATUS_ORDER: tuple[Status, ...] = tuple(Status)
-"""Statuses in the order a reader expects them listed, from first to final."""
+Status.DRAFT = Status("draft", "Draft", "blue", State.OPEN, "This decision is still being written.")
+Status.PROPOSED = Status(
+    "proposed", "Proposed", "amber", State.OPEN, "This decision is not made yet: read it and give feedback."
+)
+Status.ACCEPTED = Status("accepted", "Accepted", "green", State.IN_FORCE)
+Status.REJECTED = Status(
+    "rejected",
+    "Rejected",
+    "red",
+    State.RETIRED,
+    "This was proposed and turned down; it is kept for the record.",
+)
+Status.DEPRECATED = Status(
+    "deprecated", "Deprecated", "grey", State.RETIRED, "This decision no longer applies."
+)
+Status.SUPERSEDED = Status(
+    "superseded", "Superseded", "grey", State.SUPERSEDED, "This decision no longer applies."
+)
+
+CORE_STATUSES: tuple[Status, ...] = (
+    Status.DRAFT,
+    Status.PROPOSED,
+    Status.ACCEPTED,
+    Status.REJECTED,
+    Status.DEPRECATED,
+    Status.SUPERSEDED,
+)
+"""The core lifecycle every handbook has, whatever else it declares."""
+
+STATUS_ORDER: tuple[Status, ...] = CORE_STATUSES
+"""The core statuses in the order a reader expects them listed, from first to final."""
 
 INACTIVE_STATUSES = frozenset({Status.REJECTED, Status.DEPRECATED, Status.SUPERSEDED})
-"""Statuses of decisions that no longer guide the team."""
+"""The core statuses of decisions that no longer guide the team; see ``Status.retired`` for any status."""
 
 
 class DecisionFormat(StrEnum):
@@ -74,6 +166,10 @@ class Decision:
     folder: str = ""
     """The subfolder of the decision folder the file is in; '' for the folder itself."""
 
+    namespace: str = ""
+    """The folder whose decisions share one numbering: ``folder`` without folders that only state
+    a status (``_superseded/``). The same number in two namespaces is not a duplicate."""
+
     number: int | None = None
     status: Status | None = None
     status_raw: str | None = None
@@ -81,6 +177,23 @@ class Decision:
 
     date: dt.date | None = None
     date_raw: str | None = None
+    date_source: str = "file"
+    """Where the date comes from: ``file`` (written in the decision, its name or its folder's name)
+    or ``git`` (the commit that first added the file, for a decision that states no date)."""
+
+    title_source: str = "heading"
+    """Where the title comes from: ``front-matter``, ``heading``, ``name`` (the file's) or ``folder``."""
+
+    status_source: str = ""
+    """Where the status was read: ``front-matter``, ``label``, ``table``, ``section``, ``history``,
+    ``checklist``, ``marker``, ``relation`` or ``folder``; empty when the decision states none."""
+
+    unknown_status: str | None = None
+    """A status word no lifecycle declares, as written; reported once per build for all files."""
+
+    template_signals: list[str] = field(default_factory=list)
+    """What makes the file look like an unfilled template (a placeholder title, a list of choices
+    for a status…); two or more, with the title among them, make the log leave it out."""
     deciders: list[str] = field(default_factory=list)
     consulted: list[str] = field(default_factory=list)
     informed: list[str] = field(default_factory=list)
@@ -132,6 +245,9 @@ class DecisionLog:
     decisions: list[Decision] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     """Markdown files in the folder that are not decisions (index, README, templates)."""
+
+    left_out: dict[str, str] = field(default_factory=dict)
+    """Why each of ``skipped`` was left out, by source: ``a template``, ``the log's index``…"""
 
     assets: list[str] = field(default_factory=list)
     """Other files in the folder (images, diagrams) that decisions may link to."""

@@ -51,6 +51,9 @@ class History:
     recent: dict[str, list[Change]] = field(default_factory=dict)
     """Every change of each file since ``since``, newest first, by path (git history only)."""
 
+    added: dict[str, Change] = field(default_factory=dict)
+    """The commit that first added each file asked for (decisions that state no date), by path."""
+
     def get(self, source: str) -> Change | None:
         """Return the last change of a file, if known."""
         return self.changes.get(source)

@@ -8,14 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 
-from ..model.decision import Decision, DecisionLog, Status
+from ..model.decision import Decision, DecisionLog, State, Status
 from ..model.history import Change, History, HistorySource
 from ..model.page import HandbookPage, PageKind
 
-NEWS_STATUSES = frozenset(
-    {Status.PROPOSED, Status.ACCEPTED, Status.REJECTED, Status.DEPRECATED, Status.SUPERSEDED}
-)
-"""Statuses worth announcing; drafts are not news yet."""
+NOT_NEWS = frozenset({Status.DRAFT})
+"""Statuses not worth announcing: drafts are not news yet. Every other status is."""
 
 CHANGED = "changed"
 ADDED = "added"
@@ -136,7 +134,9 @@ def _within(day: dt.date, since: dt.date, until: dt.date | None) -> bool:
 
 def open_for_feedback(log: DecisionLog) -> list[Decision]:
     """Return the proposed decisions that ask for feedback by a date, the soonest deadline first."""
-    waiting = [d for d in log if d.status is Status.PROPOSED and d.feedback_by is not None]
+    waiting = [
+        d for d in log if d.status is not None and d.status.state is State.OPEN and d.feedback_by is not None
+    ]
     return sorted(waiting, key=lambda d: (d.feedback_by, d.number or 0, d.id))
 
 
@@ -161,11 +161,11 @@ def _status_event(
     decision: Decision, page: HandbookPage, log: DecisionLog, history: History, change: Change | None
 ) -> ChangeEvent | None:
     """Return the event of a decision's status, dated by the decision (or by its successor)."""
-    if decision.status not in NEWS_STATUSES:
+    if decision.status is None or decision.status in NOT_NEWS:
         return None
     successors = [log.get(i) for i in decision.relation_ids("superseded_by")]
     dated = [s for s in successors if s is not None and s.date is not None]
-    if decision.status is Status.SUPERSEDED and dated:
+    if decision.status.state is State.SUPERSEDED and dated:
         successor = max(dated, key=lambda s: s.date)
         return ChangeEvent(
             _moment(successor.date, history.get(successor.source)),

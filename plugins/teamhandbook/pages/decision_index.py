@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model.addresses import INDEX_PATH
-from ..model.decision import STATUS_ORDER, Decision, DecisionLog
+from ..model.decision import Decision, DecisionLog
+from ..model.lifecycle import in_reading_order
 from . import markdown as md
 from .tables import Column, card_table
 
@@ -57,19 +58,22 @@ def counts(log: DecisionLog) -> str:
     """Return the number of decisions per status, in lifecycle order, as one line."""
     per_status = log.status_counts()
     items = []
-    for status in STATUS_ORDER:
-        if status.value in per_status:
-            items.append(_count(status.value, status.label, per_status[status.value]))
+    present = {d.status.key: d.status for d in log if d.status is not None}
+    for status in in_reading_order(present.values()):
+        items.append(
+            _count(status.value, status.label, per_status[status.value], status.state.value, status.colour)
+        )
     if "unknown" in per_status:
         items.append(_count("unknown", "No or unknown status", per_status["unknown"]))
     total = f'<span class="th-count__total">{len(log)} decision{"s" if len(log) != 1 else ""}</span>'
     return f'<p class="th-counts">{total}: {" · ".join(items)}</p>'
 
 
-def _count(value: str, label: str, number: int) -> str:
-    """Return one status count."""
+def _count(value: str, label: str, number: int, state: str = "", colour: str = "") -> str:
+    """Return one status count, with the status's badge."""
     return (
-        f'<span class="th-count" data-status="{value}">{md.status_badge(value, label, md.state_of(value))} '
+        f'<span class="th-count" data-status="{md.attr(value)}">'
+        f"{md.status_badge(value, label, state, colour)} "
         f'<span class="th-count__number">{number}</span></span>'
     )
 

@@ -8,19 +8,18 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..checks.supersession import is_pending, is_void
-from ..model.decision import Decision, Status
+from ..model.decision import Decision, State, Status
 from . import markdown as md
 from .links import rebase, rewrite_links
 from .log_index import LogIndex
 
-_BANNERS: dict[Status, tuple[str, str]] = {
-    Status.ACCEPTED: ("Accepted", "This decision is in force: the team works this way."),
-    Status.SUPERSEDED: ("Superseded", "This decision no longer applies."),
-    Status.DEPRECATED: ("Deprecated", "This decision no longer applies."),
-    Status.REJECTED: ("Rejected", "This was proposed and turned down; it is kept for the record."),
-    Status.PROPOSED: ("Proposed", "This decision is not made yet: read it and give feedback."),
-    Status.DRAFT: ("Draft", "This decision is still being written."),
+_STATE_SENTENCES: dict[State, str] = {
+    State.IN_FORCE: "This decision is in force: the team works this way.",
+    State.OPEN: "This decision is not made yet: read it and give feedback.",
+    State.SUPERSEDED: "This decision no longer applies.",
+    State.RETIRED: "This decision no longer applies.",
 }
+"""What a status means for the reader, for statuses whose lifecycle entry says nothing itself."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def header(decision: Decision, options: DecisionPageOptions) -> str:
     items = [md.status_chip(decision)]
     if decision.number is not None:
         items.append(_meta("Decision", md.attr(decision.display_id)))
-    items.append(_meta("Date", md.time_tag(decision.date) if decision.date else _raw_or_dash(decision)))
+    items.append(_meta("Date", _date(decision)))
     for label, people in (
         ("Decided by", decision.deciders),
         ("Consulted", decision.consulted),
@@ -93,6 +92,18 @@ def _meta(label: str, value: str) -> str:
     return f'<span class="th-meta"><span class="th-meta__label">{label}</span> {value}</span>'
 
 
+def _date(decision: Decision) -> str:
+    """Show the decision's date, marked when it comes from git rather than the decision itself."""
+    if decision.date is None:
+        return _raw_or_dash(decision)
+    if decision.date_source == "git":
+        return (
+            f'{md.time_tag(decision.date)} <span class="th-date-source" title="The decision states no '
+            'date; this is when its file was first committed.">(first committed)</span>'
+        )
+    return md.time_tag(decision.date)
+
+
 def _raw_or_dash(decision: Decision) -> str:
     """Show a date that could not be read as written, or a dash."""
     return md.attr(decision.date_raw) if decision.date_raw else "—"
@@ -112,7 +123,7 @@ def banner(
     successors = [log.get(target) for target in decision.relation_ids("superseded_by")]
     successors = [s for s in successors if s is not None and not is_pending(s) and not is_void(s)]
     status = decision.status
-    if successors and status is not Status.SUPERSEDED:
+    if successors and (status is None or status.state is not State.SUPERSEDED):
         status = Status.SUPERSEDED  # the other side says so; show it rather than hide it
     pending = [] if successors else index.pending.get(decision.id, [])
     escape = md.text if href is None else md.attr
@@ -125,8 +136,9 @@ def banner(
             else "The record does not say whether it applies: ask its owner."
         )
     else:
-        key, state = status.value, md.STATUS_STATES.get(status, "")
-        title, sentence = _BANNERS[status]
+        key, state, title = status.key, status.state.value, status.label
+        sentence = escape(status.description) if status.description else _STATE_SENTENCES[status.state]
+    title = escape(title)
     if href is None:
         strong = f"**{title}**"
         links = ", ".join(md.decision_link(s, page) for s in successors)
@@ -135,13 +147,16 @@ def banner(
         links = ", ".join(f'<a href="{md.attr(href(s))}">{md.attr(md.full_title(s))}</a>' for s in successors)
     if successors:
         text = f"{strong} by {links}. Read that decision for what applies now."
-    elif status is Status.PROPOSED and decision.feedback_by:
+    elif status is not None and status.state is State.OPEN and decision.feedback_by:
         text = f"{strong}. {sentence} Feedback is welcome until {md.time_tag(decision.feedback_by)}."
     else:
         text = f"{strong}. {sentence}"
     if pending:
         text += " " + _pending_notice(decision, pending, page, href)
+    key = md.attr(key)
     attributes = f'data-status="{key}"' + (f' data-state="{state}"' if state else "")
+    if status is not None and status.colour:
+        attributes += f' data-colour="{md.attr(status.colour)}"'
     if href is None:
         return f'> <span class="th-banner th-banner--{key}" {attributes}></span>{text}'
     return (

@@ -139,14 +139,43 @@ def _diagram(members: list[Decision], edges: list[Edge], href: Callable[[Decisio
         lines.append(f'  click {node[decision.id]} href "{url}" "{tooltip}"')
     for status, style in _STATUS_STYLES.items():
         lines.append(f"  classDef {status} {style}")
+    for colour, style in _COLOUR_STYLES.items():
+        lines.append(f"  classDef colour-{colour} {style}")
     by_status: dict[str, list[str]] = {}
     for decision in members:
-        status = decision.status.value if decision.status else "unknown"
-        by_status.setdefault(status, []).append(node[decision.id])
+        by_status.setdefault(_style_class(decision), []).append(node[decision.id])
     for status, nodes in by_status.items():
         lines.append(f"  class {','.join(nodes)} {status}")
     lines.append("```")
     return "\n".join(lines)
+
+
+_COLOUR_STYLES = {
+    "green": _STATUS_STYLES["accepted"],
+    "teal": "fill:#e0f2f1,stroke:#00796b",
+    "blue": _STATUS_STYLES["draft"],
+    "indigo": "fill:#e8eaf6,stroke:#3949ab",
+    "purple": "fill:#f3e5f5,stroke:#8e24aa",
+    "amber": _STATUS_STYLES["proposed"],
+    "orange": "fill:#fbe9e7,stroke:#d84315",
+    "red": _STATUS_STYLES["rejected"],
+    "grey": "fill:#eeeeee,stroke:#757575",
+    "brown": "fill:#efebe9,stroke:#6d4c41",
+}
+
+
+def _style_class(decision: Decision) -> str:
+    """Return the Mermaid class of a decision's node: its core status, else its status's colour.
+
+    A team's own status keys may hold any character; Mermaid class names may not, so those go by
+    colour (``colour-teal``), which is also what they look like on the pages.
+    """
+    status = decision.status
+    if status is None:
+        return "unknown"
+    if status.key in _STATUS_STYLES:
+        return status.key
+    return f"colour-{status.colour}" if status.colour in _COLOUR_STYLES else "unknown"
 
 
 def _short(title: str, limit: int = 60) -> str:

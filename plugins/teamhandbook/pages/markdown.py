@@ -9,7 +9,7 @@ import re
 from urllib.parse import quote
 
 from ..model.addresses import decision_path
-from ..model.decision import Decision, Status
+from ..model.decision import COLOURS, CORE_STATUSES, Decision
 from .colours import status_style
 
 __all__ = [
@@ -63,21 +63,10 @@ def full_title(decision: Decision) -> str:
     return f"{decision.display_id}: {decision.title}"
 
 
-STATUS_STATES: dict[Status, str] = {
-    Status.ACCEPTED: "in-force",
-    Status.PROPOSED: "proposed",
-    Status.DRAFT: "proposed",
-    Status.SUPERSEDED: "superseded",
-    Status.DEPRECATED: "retired",
-    Status.REJECTED: "retired",
-}
-"""Where each status leaves a decision. Badges and banners carry it as ``data-state``, so the
-stylesheet colours a status it has no rule for (a team's own) by the state it puts decisions in."""
-
-
 def state_of(key: str) -> str:
-    """Return the state a status key (``accepted``) puts a decision in, or '' for other keys."""
-    return next((state for status, state in STATUS_STATES.items() if status.value == key), "")
+    """Return the state a core status key (``accepted``) puts a decision in, or '' for other keys."""
+    status = next((status for status in CORE_STATUSES if status.key == key), None)
+    return status.state.value if status is not None else ""
 
 
 _HEX_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
@@ -88,7 +77,7 @@ def status_chip(decision: Decision) -> str:
     if decision.status is None:
         return status_badge("unknown", decision.status_raw or "No status")
     status = decision.status
-    return status_badge(status.value, status.label, STATUS_STATES.get(status, ""))
+    return status_badge(status.key, status.label, status.state.value, status.colour)
 
 
 def event_badge(kind: str, label: str) -> str:
@@ -97,12 +86,15 @@ def event_badge(kind: str, label: str) -> str:
 
 
 def status_badge(key: str, label: str, state: str = "", colour: str = "") -> str:
-    """Return a status badge: its key and state as data attributes for the stylesheet, and an
-    optional colour of the team's own (``#0b7285``) with a text colour that stays readable on it."""
+    """Return a status badge: its key and state as data attributes for the stylesheet, and its
+    colour: one of the palette's names (``amber``), or a team's own (``#0b7285``) with a text
+    colour that stays readable on it."""
     attributes = f'class="th-status th-status--{attr(key)}" data-status="{attr(key)}"'
     if state:
         attributes += f' data-state="{attr(state)}"'
-    if colour and _HEX_COLOUR.match(colour):
+    if colour in COLOURS:
+        attributes += f' data-colour="{colour}"'
+    elif colour and _HEX_COLOUR.match(colour):
         attributes += f' style="{status_style(colour)}"'
     return f"<span {attributes}>{attr(label)}</span>"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..model.decision import Decision, DecisionLog, Status
+from ..model.decision import Decision, DecisionLog
 from ..model.page import HandbookPage, PageKind, reading_minutes
 from ..readers.page_meta import count_words
 from ..settings import PageSettings
@@ -43,7 +43,7 @@ def must_read(log: DecisionLog) -> tuple[list[Decision], bool]:
     Accepted decisions marked ``must-read: true``, in log order; when there are none, the most
     recent accepted decisions stand in.
     """
-    accepted = [d for d in log if d.status is Status.ACCEPTED]
+    accepted = [d for d in log if d.status is not None and d.status.in_force]
     flagged = [d for d in accepted if d.must_read]
     if flagged:
         return flagged, True

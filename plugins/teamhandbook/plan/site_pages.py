@@ -146,7 +146,10 @@ def build_site_pages(
         site.generated[INDEX_PATH] = decision_index(log, href=from_page(INDEX_PATH))
         site.generated[TIMELINE_PATH] = timeline(log, from_page(TIMELINE_PATH))
         site.generated[GRAPH_PATH] = relationship_graph(log, graph_href)
-    site.generated[DECISIONS_JSON_PATH] = decisions_json(log, handbook.problems, address.decision_url)
+    statuses = handbook.lifecycle.ordered() if len(handbook.lifecycle) else None
+    site.generated[DECISIONS_JSON_PATH] = decisions_json(
+        log, handbook.problems, address.decision_url, statuses
+    )
     site.sourced = agreement_pages(handbook)
     _add_updates(site, address)
     _add_onboarding_and_changes(site, address)

@@ -28,6 +28,16 @@ class TeamHandbookConfig(Config):
     status_aliases = c.DictOfItems(c.Type(str), default={})
     """A team's own status words mapped to the handbook's statuses, e.g. ``aceito: accepted``."""
 
+    statuses = c.Type(dict, default={})
+    """The team's own statuses, by the word it writes: ``spike: open``, or a mapping with ``label``,
+    ``colour``, ``state`` (open, in-force, superseded, retired), ``words`` and ``description``."""
+
+    status_folders = c.DictOfItems(c.Type(str), default={})
+    """Folders whose decisions all have one status, mapped to it: ``old-stuff: deprecated``."""
+
+    numeric_dates = c.Optional(c.Choice(("day-first", "month-first")))
+    """How the log writes numeric dates such as ``04/07/2023``; unset, only unambiguous ones are read."""
+
     ignore = c.ListOfItems(c.Type(str), default=[])
     """Glob patterns of Markdown files in the decision folder that are not decisions."""
 

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import FEED_PATH, INDEX_PATH, site_address
-from ..model.decision import Decision, Status
+from ..model.decision import Decision
 from ..model.page import HandbookPage
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
@@ -41,6 +41,7 @@ from ..pages.macro_guard import protect_code
 from ..pages.redirects import follow_moves
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
+from ..readers.lifecycle import lifecycle_of
 from ..readers.page_settings import page_settings, update_settings
 from ..readers.read_cache import ReadCache
 from ..settings import (
@@ -57,8 +58,6 @@ from .files import SourcePage, generated_page
 from .render_cache import RenderCache, decision_page
 
 log = get_plugin_logger(__name__)
-
-STATUS_TOOLTIPS = {status.value: f"{status.label} decision" for status in Status}
 
 
 class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
@@ -120,6 +119,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             else config.docs_dir,
             decisions_dir=self.config.decisions_dir,
             status_aliases=dict(self.config.status_aliases),
+            statuses=dict(self.config.statuses or {}),
+            status_folders=dict(self.config.status_folders),
+            numeric_dates=self.config.numeric_dates,
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
             pages=pages,
@@ -143,9 +145,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             DEFAULT_AGREEMENT_DIR,
         )
         _watch(config, self.settings.updates_path, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
+        try:
+            lifecycle = lifecycle_of(self.settings)
+        except SettingsError as exc:
+            raise PluginError(f"team-handbook: {exc}") from None
         extra_status = config.extra.setdefault("status", {})
-        for key, tooltip in STATUS_TOOLTIPS.items():
-            extra_status.setdefault(key, tooltip)
+        for status in lifecycle:
+            extra_status.setdefault(status.key, f"{status.label} decision")
         docs_files.exclude_log(config, self.settings.decisions_path)
         assets.register(config, mermaid=self.config.mermaid)
         macros.register(self, config)

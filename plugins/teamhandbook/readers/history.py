@@ -1,11 +1,12 @@
 """The last change of every source file, from one ``git log`` for the whole handbook.
 
 Git is run once per build, whatever the number of pages: its output is streamed and git is
-stopped as soon as every file has its last change and the period whose changes are listed one by
-one (What's new's) has been read. Each change keeps its commit's subject, which says what changed.
-Renames are followed, so a page that was only moved keeps the date of its last real change. Files
-git knows nothing about (not a checkout, a shallow clone, a new file not committed yet) fall back
-to their modification time.
+stopped as soon as every file has its last change, the period whose changes are listed one by
+one (What's new's) has been read, and every file asked for has the commit that first added it (the
+date of a decision that states none). Each change keeps its commit's subject, which says what
+changed. Renames are followed, so a page that was only moved keeps the date of its last real
+change. Files git knows nothing about (not a checkout, a shallow clone, a new file not committed
+yet) fall back to their modification time.
 """
 
 from __future__ import annotations
@@ -57,19 +58,22 @@ def read_history(
     use_git: bool = True,
     config_file: str = "mkdocs.yml",
     since: dt.datetime | None = None,
+    first_added: Iterable[str] = (),
 ) -> tuple[History, list[Problem]]:
     """Return the last change of each source (paths relative to ``root``), and a note for a shallow clone.
 
     With ``since``, every change of each source from that moment on is kept too (``History.recent``).
+    For the sources in ``first_added`` the same ``git log`` also finds the commit that added them.
     """
     wanted = list(dict.fromkeys(sources))
     history = History(method="files", since=since)
     problems: list[Problem] = []
     if use_git and wanted:
-        walker, failure = _run_git(root, wanted, list(folders), since)
+        walker, failure = _run_git(root, wanted, list(folders), since, set(first_added) & set(wanted))
         if failure is None:
             history.changes.update(walker.found)
             history.recent.update(walker.recent)
+            history.added.update(walker.added)
             history.method = "git (shallow)" if walker.shallow else "git"
             missing = len(wanted) - len(walker.found)
             if walker.shallow and missing:
@@ -89,7 +93,9 @@ def read_history(
 class _Walker:
     """Follows ``git log`` output, newest commit first, to each file's last real change."""
 
-    def __init__(self, sources: list[str], since: dt.datetime | None = None) -> None:
+    def __init__(
+        self, sources: list[str], since: dt.datetime | None = None, first_added: set[str] | None = None
+    ) -> None:
         self.alias: dict[str, str] = {source: source for source in sources}
         """The name a file had at the point of history being read, mapped to its name today."""
         self.found: dict[str, Change] = {}
@@ -100,11 +106,31 @@ class _Walker:
         """True once a commit older than ``since`` was read: the period is complete."""
         self.wanted = len(sources)
         self.shallow = False
+        self.first_added = first_added or set()
+        """The files whose first commit is wanted too."""
+        self.added: dict[str, Change] = {}
+        self.latest: dict[str, Change] = {}
+        """The oldest change seen so far of each file in ``first_added``: its addition, once history
+        has gone past it."""
+        self.first_added = first_added or set()
+        """The files whose first commit is wanted too."""
+        self.added: dict[str, Change] = {}
+        self.latest: dict[str, Change] = {}
+        """The oldest change seen so far of each file in ``first_added``: its addition, once history
+        has gone past it."""
 
     @property
     def done(self) -> bool:
-        """Tell whether every file has its last change and the period since ``since`` was read."""
-        return len(self.found) >= self.wanted and self.before_since
+        """Tell whether every file has its last change, the period since ``since`` was read, and
+        every file whose first commit is wanted has it."""
+        return (
+            len(self.found) >= self.wanted and self.before_since and len(self.added) >= len(self.first_added)
+        )
+
+    def finish(self) -> None:
+        """At the end of history, a file still followed was added by the oldest commit seen."""
+        for target, change in self.latest.items():
+            self.added.setdefault(target, replace(change, created=True))
 
     def take(self, record: bytes) -> None:
         """Read one commit: its header and the files it changed."""
@@ -141,6 +167,7 @@ class _Walker:
             return
         if kind != "D" and not grafted:
             self._record(target, replace(change, created=kind == "A"))
+            self._trace_origin(target, change, added=kind == "A")
         if kind in "AD":
             del self.alias[path]  # older changes to this name belong to another file
 
@@ -152,8 +179,21 @@ class _Walker:
         copied = status[0] == "C"  # a copy is a new file: its history starts here
         if (copied or status[1:] != "100") and not grafted:
             self._record(target, replace(change, created=copied))
+        if not grafted:
+            self._trace_origin(target, change, added=copied)
         if not copied:
             self.alias[old] = target
+
+    def _trace_origin(self, target: str, change: Change, added: bool) -> None:
+        """Follow a file whose first commit is wanted back to it: an addition ends the search, any
+        other change is the oldest seen so far."""
+        if target not in self.first_added or target in self.added:
+            return
+        if added:
+            self.added[target] = replace(change, created=True)
+            self.latest.pop(target, None)
+        else:
+            self.latest[target] = change
 
     def _record(self, target: str, change: Change) -> None:
         """Keep a real change of a file: its last one, and every one in the period read one by one."""
@@ -163,10 +203,14 @@ class _Walker:
 
 
 def _run_git(
-    root: Path, sources: list[str], folders: list[str], since: dt.datetime | None = None
+    root: Path,
+    sources: list[str],
+    folders: list[str],
+    since: dt.datetime | None = None,
+    first_added: set[str] | None = None,
 ) -> tuple[_Walker, str | None]:
     """Run git once, streaming its output; return what it said, or why it could not run."""
-    walker = _Walker(sources, since)
+    walker = _Walker(sources, since, first_added)
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "GIT_OPTIONAL_LOCKS": "0"}
     try:
         process = subprocess.Popen(
@@ -192,6 +236,8 @@ def _run_git(
             break
     if not stopped and pending:
         walker.take(pending)
+    if not stopped and not walker.shallow:
+        walker.finish()
     errors = process.stderr.read().decode("utf-8", "replace")
     process.stdout.close()
     process.stderr.close()

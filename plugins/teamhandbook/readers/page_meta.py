@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from ..model.decision import INACTIVE_STATUSES, Decision
+from ..model.decision import Decision
 from ..model.page import HandbookPage, PageKind, PathStep, ReviewInterval
 from ..model.problem import Problem, error
 from .dates import read_date
@@ -111,7 +111,7 @@ def decision_as_page(
         owner=decision.owner,
         review_by=decision.review_by,
         must_read=decision.must_read,
-        retired=decision.status in INACTIVE_STATUSES,
+        retired=decision.status is not None and decision.status.retired,
         lines={key.replace("_", "-"): line for key, line in decision.lines.items()},
     )
     fields: dict[str, Any] = {_key(key): value for key, value in decision.extra.items()}

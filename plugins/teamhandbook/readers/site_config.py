@@ -55,6 +55,9 @@ def read_site_config(path: Path) -> SiteConfig:
         docs_dir=str(data.get("docs_dir") or "docs"),
         decisions_dir=_string(options, "decisions_dir", DEFAULT_DECISIONS_DIR, path),
         status_aliases=_mapping(options, "status_aliases", path),
+        statuses=_declared_statuses(options, path),
+        status_folders=_mapping(options, "status_folders", path),
+        numeric_dates=_numeric_dates(options, path),
         ignore=tuple(_strings(options, "ignore", path)),
         agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
         pages=page_settings(options),
@@ -113,6 +116,24 @@ def _mapping(options: dict[str, Any], key: str, path: Path) -> dict[str, str]:
     if not isinstance(value, dict):
         raise SettingsError(f"{path}: team-handbook option `{key}` must be a mapping")
     return {str(k): str(v) for k, v in value.items()}
+
+
+def _declared_statuses(options: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Return the ``statuses`` option: status word → a state, or a mapping of its properties."""
+    value = options.get("statuses") or {}
+    if not isinstance(value, dict):
+        raise SettingsError(f"{path}: team-handbook option `statuses` must be a mapping")
+    return {str(k): v for k, v in value.items()}
+
+
+def _numeric_dates(options: dict[str, Any], path: Path) -> str | None:
+    """Return the ``numeric_dates`` option: ``day-first``, ``month-first`` or None."""
+    value = options.get("numeric_dates")
+    if value in (None, ""):
+        return None
+    if value not in ("day-first", "month-first"):
+        raise SettingsError(f"{path}: team-handbook option `numeric_dates` must be day-first or month-first")
+    return str(value)
 
 
 def _strings(options: dict[str, Any], key: str, path: Path) -> list[str]:

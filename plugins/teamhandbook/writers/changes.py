@@ -11,8 +11,7 @@ from urllib.parse import quote
 from ..checks.references import RELATIONS, ReferenceIndex
 from ..handbook import Handbook
 from ..model.decision import Decision, Status
-from ..readers.decision import ReadOptions
-from ..readers.status import parse_aliases
+from ..readers.lifecycle import read_options
 from .decision_edit import DecisionEditor, Target
 from .files import replace_atomically
 from .yaml_edit import EditError
@@ -39,8 +38,7 @@ class ChangeSet:
     edits: dict[str, _Edit] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        aliases, _ = parse_aliases(self.handbook.settings.status_aliases)
-        self.options = ReadOptions(aliases)
+        self.options = read_options(self.handbook.settings, self.handbook.lifecycle or None)
         self.references = ReferenceIndex(self.handbook.decisions)
         self.numbers: dict[int, int] = {}
         for decision in self.handbook.decisions:

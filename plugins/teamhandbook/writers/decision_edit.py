@@ -38,6 +38,14 @@ _FRONT_MATTER_FORMATS = frozenset({DecisionFormat.MADR4, DecisionFormat.MADR3, D
 _BULLET_FORMATS = frozenset({DecisionFormat.MADR2, DecisionFormat.LOG4BRAINS})
 BULLET_LABELS = {"deciders": "Deciders", "feedback-by": "Feedback by", "review-by": "Review by"}
 """How a MADR 2 or log4brains header bullet names a field, where it differs from the capitalised key."""
+
+_HAND_EDITED = {
+    "table": "table",
+    "history": "dated status history",
+    "checklist": "checklist",
+    "marker": "badge, tag or emoji line",
+}
+"""Where a status can be read but not safely rewritten, by where it was read."""
 _NUMBERED_HEADING = re.compile(r"^(?:NUMBER|\d+)\.\s")
 """A heading with the number in front, as adr-tools writes them: ``NUMBER. TITLE``, ``12. Title``."""
 
@@ -80,6 +88,11 @@ class DecisionEditor:
         """Set the status; with a successor, also record which decision supersedes this one."""
         decision = self.read()
         line = decision.lines.get("status")
+        if decision.status_source in _HAND_EDITED:
+            raise EditError(
+                f"{self.source}:{line}: the status is written in a {_HAND_EDITED[decision.status_source]}, "
+                "which this command does not rewrite; change it by hand"
+            )
         if line is None:
             self._add_status(decision, status, successor)
         elif self._in_front_matter(line - 1):
