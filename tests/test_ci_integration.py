@@ -11,7 +11,9 @@ from .cli import run_cli, run_script
 from .conftest import REPOSITORY, decision, make_handbook
 
 BROKEN = {
-    f"decisions/{n:04d}-broken-{n}.md": decision({"status": "accepted", "supersedes": [str(n + 100)]}, "B")
+    f"decisions/{n:04d}-broken-{n}.md": decision(
+        {"status": "accepted", "supersedes": [str(n + 100)]}, f"Broken {n}"
+    )
     for n in range(1, 13)
 }
 """Twelve decisions that each name a decision that does not exist: more errors than GitHub annotates."""

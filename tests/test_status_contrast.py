@@ -17,6 +17,8 @@ from .conftest import REPOSITORY
 
 ASSETS = REPOSITORY / "plugins" / "teamhandbook" / "assets"
 STATUSES = ("accepted", "proposed", "draft", "superseded", "deprecated", "rejected", "unknown", "updated")
+COLOURS = ("green", "teal", "blue", "indigo", "purple", "amber", "orange", "red", "grey", "brown")
+"""The palette a team's own statuses take their colour from (``statuses:`` in mkdocs.yml)."""
 CHIPS = ("overdue", "due-soon", "changed")
 """Badges of onboarding.css: reviews overdue and due soon, pages changed since the last visit."""
 
@@ -38,8 +40,8 @@ def palette(stylesheet: str, scheme: str) -> dict[str, str]:
     blocks = {"default": r":root\s*\{(.*?)\}", "slate": r'\[data-md-color-scheme="slate"\]\s*\{(.*?)\}'}
     values: dict[str, str] = {}
     for name in ("default", scheme) if scheme == "slate" else ("default",):
-        body = re.search(blocks[name], css, re.S).group(1)
-        values |= dict(re.findall(r"--th-([\w-]+):\s*([#\w.%]+);", body))
+        for block in re.finditer(blocks[name], css, re.S):
+            values |= dict(re.findall(r"--th-([\w-]+):\s*([#\w.%]+);", block.group(1)))
     return values
 
 
@@ -58,7 +60,7 @@ def mix(top: tuple[float, float, float], under: tuple[float, float, float], shar
     return tuple(t * share + u * (1 - share) for t, u in zip(top, under, strict=True))
 
 
-CASES = [(scheme, status) for scheme in PAGES for status in STATUSES]
+CASES = [(scheme, status) for scheme in PAGES for status in (*STATUSES, *COLOURS)]
 
 
 @pytest.mark.parametrize(("scheme", "status"), CASES, ids=[f"{s}-{k}" for s, k in CASES])

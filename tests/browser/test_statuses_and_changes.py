@@ -47,12 +47,12 @@ STATUSES = {
     ),
     "proposed": (
         {"status": "proposed", "date": "2026-06-02", "feedback-by": "2026-06-30"},
-        "proposed",
+        "open",
         "Feedback is welcome until",
     ),
     "draft": (
         {"status": "draft", "date": "2026-06-03", "tags": ["__proto__", "constructor"]},
-        "proposed",
+        "open",
         "This decision is still being written",
     ),
     "superseded": (
