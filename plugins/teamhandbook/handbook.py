@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from .checks import check_decisions
 from .checks.agreement import check_agreement
@@ -24,6 +25,7 @@ from .readers.docs_pages import docs_page_uris, read_docs_pages
 from .readers.history import read_history
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
+from .readers.source_files import Boundary
 from .readers.status import parse_aliases
 from .settings import Settings, SettingsError
 
@@ -44,6 +46,10 @@ class Handbook:
     history: History = field(default_factory=History)
     today: dt.date | None = None
     """The date the handbook was read for; date-dependent checks (reviews) run only when it is set."""
+
+    refused: list[str] = field(default_factory=list)
+    """Sources refused unread (links leaving the handbook, devices, FIFOs …), by path from the root;
+    a folder stands for everything below it. The site builder must not publish them either."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,22 +74,42 @@ def load_handbook(
     if alias_errors:
         raise SettingsError("; ".join(alias_errors))
     handbook = Handbook(settings, today=today if today is not None else settings.today)
+    boundary = settings.boundary
     folder = settings.decisions_path
-    if folder.is_dir():
-        handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache
+    if _usable_folder(handbook, boundary, settings.decisions_dir):
+        handbook.decisions, problems = read_decision_log(
+            folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache, boundary
         )
-        handbook.problems += check_decisions(handbook.decisions)
-    if settings.agreement_path.is_dir():
-        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root)
+        handbook.problems += problems + check_decisions(handbook.decisions)
+    if _usable_folder(handbook, boundary, settings.agreement_dir):
+        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root, boundary)
         agreement = handbook.agreement
         if agreement.people:
             agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
         handbook.problems += problems + check_agreement(agreement)
         _read_agreement_pages(handbook, agreement)
-    _read_pages(handbook, docs_pages)
+    _read_pages(handbook, docs_pages, boundary)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
+
+
+def _usable_folder(handbook: Handbook, boundary: Boundary, folder: str) -> bool:
+    """Tell whether a source folder exists and may be read; report one that leads outside the handbook."""
+    path = handbook.settings.root / folder
+    if not path.is_dir() and not path.is_symlink():
+        return False
+    problem = boundary.check_folder(path, folder.rstrip("/") or ".")
+    if problem is not None:
+        handbook.problems.append(problem)
+        handbook.refused.append(problem.file)
+        return False
+    return True
+
+
+def _joined(folder: str, relative: str) -> str:
+    """Return a path below a source folder as problems name it."""
+    folder = folder.strip("/")
+    return f"{folder}/{relative}" if folder and folder != "." else relative
 
 
 def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
@@ -101,7 +127,7 @@ def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
         handbook.problems += problems
 
 
-def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
+def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, boundary: Boundary) -> None:
     """Read the docs pages, see decisions as pages, date every page from history, check reviews.
 
     Pages already in ``handbook.pages`` (read from other source folders, such as the working
@@ -109,8 +135,14 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None) -> None:
     """
     settings = handbook.settings
     audiences = settings.pages.audiences
-    uris = docs_page_uris(settings.docs_path) if docs_pages is None else docs_pages
-    pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences)
+    uris: list[str] = []
+    if _usable_folder(handbook, boundary, settings.docs_dir):
+        uris, listing = docs_page_uris(settings.docs_path, settings.docs_dir, boundary)
+        handbook.problems += listing.problems
+        handbook.refused += [_joined(settings.docs_dir, entry.as_posix()) for entry in listing.refused]
+        if docs_pages is not None:  # the site builder's list, less what the boundary refused
+            uris = [uri for uri in docs_pages if not listing.is_refused(PurePosixPath(uri))]
+    pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences, boundary)
     for decision in handbook.decisions:
         page, found = decision_as_page(decision, decision_path(decision), full_title(decision), audiences)
         pages.append(page)

@@ -23,6 +23,7 @@ from ..pages.links import link_targets, rebase
 from ..pages.log_index import LogIndex
 from ..readers.decision_log import walk
 from ..readers.frontmatter import split_front_matter
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
 
 Resolver = Callable[[str], str]
@@ -50,20 +51,25 @@ def check_links(
     sourced = list(sourced)
     published = site_paths(handbook, [*generated, *(page for page, _ in sourced)])
     problems: list[Problem] = []
+    boundary = settings.boundary
     if nav is not None and config is not None:
-        problems += check_nav(nav, config, settings.relative(config), published)
+        problems += check_nav(nav, config, settings.relative(config), published, boundary)
     docs = settings.docs_path
     for page in sorted(p for p in published if p.endswith(".md") and (docs / p).is_file()):
         path = docs / page
-        problems += _check_file(path, settings.relative(path), page, _page_resolver(page), published)
+        problems += _check_file(
+            path, settings.relative(path), page, _page_resolver(page), published, boundary
+        )
     for page, source in sourced:
         path = settings.root / source
-        problems += _check_file(path, source, page, _page_resolver(page), published)
+        problems += _check_file(path, source, page, _page_resolver(page), published, boundary)
     page_of_file = LogIndex(handbook.decisions).page_of_file
     for decision in handbook.decisions:
         path = settings.root / decision.source
         resolve = _decision_resolver(decision, page_of_file)
-        problems += _check_file(path, decision.source, md.decision_path(decision), resolve, published)
+        problems += _check_file(
+            path, decision.source, md.decision_path(decision), resolve, published, boundary
+        )
     return problems
 
 
@@ -72,7 +78,7 @@ def site_paths(handbook: Handbook, generated: Iterable[str] = ()) -> set[str]:
     settings = handbook.settings
     published = set(generated)
     if settings.docs_path.is_dir():
-        published.update(relative.as_posix() for relative in walk(settings.docs_path))
+        published.update(relative.as_posix() for relative in walk(settings.docs_path, settings.boundary))
     published.update(md.decision_path(d) for d in handbook.decisions)
     decisions_root = settings.decisions_path
     for asset in handbook.decisions.assets:
@@ -81,9 +87,11 @@ def site_paths(handbook: Handbook, generated: Iterable[str] = ()) -> set[str]:
     return published
 
 
-def check_nav(nav: list[Any], config: Path, source: str, published: set[str]) -> list[Problem]:
+def check_nav(
+    nav: list[Any], config: Path, source: str, published: set[str], boundary: Boundary
+) -> list[Problem]:
     """Report pages named in ``nav:`` that the site does not have."""
-    text = read_source(config, source).text.split("\n")
+    text = read_source(config, source, boundary).text.split("\n")
     problems = []
     for page in _nav_pages(nav):
         if page.startswith(("http://", "https://", "mailto:", "/")) or page in published:
@@ -113,9 +121,14 @@ def _nav_pages(entries: object) -> list[str]:
     return []
 
 
-def _check_file(path: Path, source: str, page: str, resolve: Resolver, published: set[str]) -> list[Problem]:
-    """Check the links of one file, published at ``page``; ``resolve`` turns a link into a site path."""
-    text = read_source(path, source).text
+def _check_file(
+    path: Path, source: str, page: str, resolve: Resolver, published: set[str], boundary: Boundary
+) -> list[Problem]:
+    """Check the links of one file, published at ``page``; ``resolve`` turns a link into a site path.
+
+    The file was read before, by the handbook; one it refused gives no text, so no link problems.
+    """
+    text = read_source(path, source, boundary).text
     front = split_front_matter(text, source)
     problems = []
     for index, target in link_targets(front.body):

@@ -13,12 +13,13 @@ from ..model.decision import Decision, DecisionFormat, Status
 from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.site_config import SiteConfig
+from ..readers.source_files import Boundary
 from ..readers.status import parse_aliases
 from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import files, recurring
 from ..writers.changes import ChangeSet, target_for
-from ..writers.new_decision import create_numbered, fill_template, find_template
+from ..writers.new_decision import BUILTIN_TEMPLATE, create_numbered, fill_template, find_template
 from ..writers.numbering import naming_scheme, slugify
 from . import context
 from .context import CommandError
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
     related = [find_decision(handbook, ref) for ref in args.relates_to]
-    template = _template(folder)
+    template = _template(folder, handbook.settings)
     _filled(template, draft, handbook, superseded, related)  # refuses a template that does not work
     _check_supersessions(handbook, superseded, draft)
 
@@ -129,10 +130,11 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
     )
 
 
-def _template(folder: Path) -> tuple[Path, str]:
-    """Find the decision template and read it, once per command."""
+def _template(folder: Path, settings: Settings) -> tuple[Path, str]:
+    """Find the decision template and read it, once per command (inside the handbook, unless built in)."""
     template = find_template(folder)
-    loaded = read_source(template, template.name)
+    boundary = Boundary([template.parent]) if template == BUILTIN_TEMPLATE else settings.boundary
+    loaded = read_source(template, template.name, boundary)
     if loaded.problem:
         raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
     return template, loaded.text
@@ -193,7 +195,7 @@ def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> Non
 def _list_templates(config: SiteConfig) -> int:
     """Print the working agreement's templates."""
     folder = _templates_folder(config)
-    templates = recurring.list_templates(folder)
+    templates = recurring.list_templates(folder, config.settings.boundary)
     if not templates:
         print(f"no templates in {shown(folder)}", file=sys.stderr)
         return 1
@@ -209,13 +211,15 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     folder = _templates_folder(config)
     path = folder / f"{args.template}.md"
     if not path.is_file():
-        names = ", ".join(t.name for t in recurring.list_templates(folder)) or "none"
+        names = (
+            ", ".join(t.name for t in recurring.list_templates(folder, config.settings.boundary)) or "none"
+        )
         raise CommandError(f"no template '{args.template}' in {shown(folder)} (templates: {names})")
     title = " ".join(args.title.split()) if args.title else None
     handle = (args.handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
     date = _date(args.date, "--date") or dt.date.today()
     try:
-        template = recurring.load_template(path)
+        template = recurring.load_template(path, config.settings.boundary)
         values = recurring.placeholders(
             date, handle, title or template.title, slugify(title) if title else None
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -12,7 +11,8 @@ from ..model.decision import Decision, DecisionLog
 from ..model.problem import Problem, error, note
 from .decision import ReadOptions, read_decision
 from .read_cache import ReadCache
-from .text import SourceText, decode_source, read_source
+from .source_files import Boundary
+from .text import SourceText, decode_source
 
 NOT_DECISIONS = frozenset({"index", "readme", "template", "toc", "summary"})
 """File stems that introduce or template a decision log rather than record a decision."""
@@ -34,14 +34,13 @@ def is_decision_name(relative: PurePosixPath, ignore: Iterable[str] = ()) -> boo
     return not any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in ignore)
 
 
-def walk(folder: Path) -> list[PurePosixPath]:
-    """List every file below ``folder`` as sorted relative paths, skipping hidden folders."""
-    found: list[PurePosixPath] = []
-    for directory, subdirectories, files in os.walk(folder):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        base = PurePosixPath(Path(directory).relative_to(folder).as_posix())
-        found.extend(base / name for name in sorted(files) if not name.startswith("."))
-    return found
+def walk(folder: Path, boundary: Boundary) -> list[PurePosixPath]:
+    """List every file below ``folder`` as sorted relative paths, skipping hidden entries.
+
+    Entries the boundary refuses (links leaving the handbook, devices …) are left out; callers
+    that report problems use ``Boundary.walk`` itself.
+    """
+    return boundary.walk(folder, "").files
 
 
 def read_decision_log(
@@ -50,11 +49,14 @@ def read_decision_log(
     options: ReadOptions | None = None,
     ignore: Iterable[str] = (),
     cache: ReadCache | None = None,
+    boundary: Boundary | None = None,
 ) -> tuple[DecisionLog, list[Problem]]:
     """Read every decision below ``folder``; paths in the result are relative to ``root``.
 
     With a ``cache`` (``mkdocs serve``), files unchanged since the last read are not parsed again.
+    Only files inside the ``boundary`` (default: ``root``) are read; what it refuses is reported.
     """
+    boundary = boundary or Boundary([root])
     decisions: list[Decision] = []
     problems: list[Problem] = []
     skipped: list[str] = []
@@ -62,7 +64,9 @@ def read_decision_log(
     seen: dict[str, str] = {}
     read: set[str] = set()
     ignore = tuple(ignore)
-    for relative in walk(folder):
+    listing = boundary.walk(folder, _relative_to_root(folder, root))
+    problems.extend(listing.problems)
+    for relative in listing.files:
         source = _relative_to_root(folder / relative, root)
         if relative.suffix.lower() != ".md":
             assets.append(source)
@@ -75,7 +79,9 @@ def read_decision_log(
             continue
         seen[relative.stem] = source
         read.add(str(folder / relative))
-        decision, found = read_decision_file(folder / relative, source, relative.stem, options, cache)
+        decision, found = read_decision_file(
+            folder / relative, source, relative.stem, options, cache, boundary
+        )
         decision.folder = "" if str(relative.parent) == "." else relative.parent.as_posix()
         decisions.append(decision)
         problems.extend(found)
@@ -90,12 +96,16 @@ def read_decision_file(
     stem: str,
     options: ReadOptions | None = None,
     cache: ReadCache | None = None,
+    boundary: Boundary | None = None,
 ) -> tuple[Decision, list[Problem]]:
-    """Read one decision file from disk, or take it from ``cache`` if its bytes did not change."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return parse_decision_file(read_source(path, source), source, stem, options)  # says why
+    """Read one decision file from disk, or take it from ``cache`` if its bytes did not change.
+
+    The file is read through the ``boundary``'s checks (default: its own folder).
+    """
+    found = (boundary or Boundary([path.parent])).read(path, source)
+    raw = found.raw
+    if raw is None:  # refused or unreadable: the problem says why
+        return parse_decision_file(SourceText("", found.problem, read=False), source, stem, options)
     if cache is None:
         return parse_decision_file(decode_source(raw, source), source, stem, options)
     aliases = tuple(sorted((options or ReadOptions()).status_aliases.items()))
@@ -114,7 +124,9 @@ def parse_decision_file(
     decision, problems = read_decision(text.text, source, stem, options)
     if text.problem:
         problems.insert(0, text.problem)
-    if not text.text.strip():
+    if not text.read:
+        pass  # the problem already says why there is no text
+    elif not text.text.strip():
         problems.append(
             error(source, 1, "the file is empty; write the decision or delete the file.", "empty")
         )

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.problem import Problem, error
-from .yaml_source import YamlSyntaxError, parse_yaml
+from .yaml_source import DuplicateKey, YamlLimitError, YamlSyntaxError, parse_yaml
 
 _OPENING = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _LOOSE_KEY = re.compile(r"^([A-Za-z][\w -]*?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 
 
 @dataclass
@@ -34,22 +35,45 @@ def split_front_matter(text: str, rel: str) -> FrontMatter:
 
     Front matter that is not valid YAML is reported with its line and then read line by line as
     ``key: value`` pairs, so a single unquoted colon does not throw away the status and date.
+    Front matter that is opened and never closed is reported, and its ``key: value`` lines (up to
+    the first blank line or heading) are still read. A key given twice is an error naming both
+    lines. Front matter the YAML reader refuses (nesting, aliases) is reported and not read.
     """
     lines = text.split("\n")
     if not lines or not _OPENING.match(lines[0]):
         return FrontMatter(body=text)
     end = next((i for i in range(1, len(lines)) if _CLOSING.match(lines[i])), None)
+    problems: list[Problem] = []
+    body_start = end + 1 if end is not None else None
     if end is None:
-        return FrontMatter(body=text)  # a lone '---' is a thematic break, not front matter
+        end = _unclosed_end(lines)
+        if end is None:
+            return FrontMatter(body=text)  # a lone '---' is a thematic break, not front matter
+        body_start = end
+        problems.append(
+            error(
+                rel,
+                1,
+                f"the front matter opened on line 1 is never closed; add a line `---` after its last "
+                f"`key: value` line (line {end}), so the page's text does not start inside it.",
+                "unclosed-front-matter",
+            )
+        )
     yaml_text = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
-    result = FrontMatter(body=body, body_line=end + 2, present=True)
+    body = "\n".join(lines[body_start:])
+    result = FrontMatter(body=body, body_line=body_start + 1, present=True, problems=problems)
     try:
         document = parse_yaml(yaml_text, first_line=2)
+    except YamlLimitError as exc:
+        result.problems.append(error(rel, exc.line, f"the front matter is refused: {exc}.", "yaml-limit"))
+        return result
     except YamlSyntaxError as exc:
         result.problems.append(error(rel, exc.line, f"the front matter is broken: {exc}.", "yaml"))
-        result.data, result.key_lines = _loose_pairs(lines[1:end], first_line=2)
+        result.data, result.key_lines = _loose_pairs(
+            lines[1:end], first_line=2, rel=rel, problems=result.problems
+        )
         return result
+    result.problems += [error(rel, dup.line, dup.message, "duplicate-key") for dup in document.duplicates]
     if document.data is None:
         return result
     if not isinstance(document.data, dict):
@@ -63,15 +87,39 @@ def split_front_matter(text: str, rel: str) -> FrontMatter:
     return result
 
 
-def _loose_pairs(lines: list[str], first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
-    """Read ``key: value`` lines one by one, as a fallback for YAML that does not parse."""
+def _unclosed_end(lines: list[str]) -> int | None:
+    """Return where front matter that is never closed ends: the first blank line or heading.
+
+    None when the line after the opening ``---`` is no ``key: value`` line: the ``---`` is then
+    a thematic break.
+    """
+    if len(lines) < 2 or not _LOOSE_KEY.match(lines[1]):
+        return None
+    return next(
+        (i for i in range(2, len(lines)) if not lines[i].strip() or _HEADING.match(lines[i])), len(lines)
+    )
+
+
+def _loose_pairs(
+    lines: list[str], first_line: int, rel: str, problems: list[Problem]
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Read ``key: value`` lines one by one, as a fallback for YAML that does not parse.
+
+    A key given twice is reported, and its first value kept, as when the YAML parses.
+    """
     data: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     current: str | None = None
     for offset, line in enumerate(lines):
         match = _LOOSE_KEY.match(line)
         if match and not line.startswith((" ", "\t", "#")):
-            current, value = match.group(1).strip(), match.group(2)
+            key, value = match.group(1).strip(), match.group(2)
+            if key in data:
+                duplicate = DuplicateKey(key, key_lines[key], first_line + offset)
+                problems.append(error(rel, duplicate.line, duplicate.message, "duplicate-key"))
+                current = None
+                continue
+            current = key
             data[current] = value.strip("'\"") if value else None
             key_lines[current] = first_line + offset
         elif current and line.lstrip().startswith("- ") and _takes_items(data[current]):

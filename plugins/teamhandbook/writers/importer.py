@@ -28,6 +28,7 @@ from ..readers.fields import KNOWN_FIELDS, canonical_key
 from ..readers.frontmatter import split_front_matter
 from ..readers.markdown_scan import code_lines, headings, leading_h1
 from ..readers.nygard import find_status_section, is_link_line
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from .decision_edit import LABELLED_LINE
 from .files import copy_exclusively, create_exclusively
@@ -192,7 +193,7 @@ def convert(item: ImportItem, context: _Context) -> str:
     """Return a record's text in the canonical format."""
     decision = item.decision
     plan = context.plan
-    text = read_source(context.source_dir / item.source, item.source).text
+    text = read_source(context.source_dir / item.source, item.source, Boundary([context.source_dir])).text
     front = split_front_matter(text, item.source)
     body = front.body.split("\n")
     offset = front.body_line - 1

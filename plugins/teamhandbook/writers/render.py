@@ -57,14 +57,15 @@ def rendered_files(
         text = page.render()
         pages[page.src_uri] = evaluate(page.src_uri, text, page.source) if page.kind == "agreement" else text
     docs = handbook.settings.docs_path
-    files = walk(docs) if docs.is_dir() else []
+    boundary = handbook.settings.boundary
+    files = walk(docs, boundary) if docs.is_dir() else []
     adopt_author_pages(pages, {path.as_posix() for path in files})
     for relative in files:
         path, source = relative.as_posix(), handbook.settings.relative(docs / relative)
         if relative.suffix.lower() != ".md":
             assets[path] = docs / relative
             continue
-        text = read_source(docs / relative, source).text
+        text = read_source(docs / relative, source, boundary).text
         if path in pages:
             text = merge_into(text, pages[path])
         pages[path] = evaluate(path, text, source) if macros else text

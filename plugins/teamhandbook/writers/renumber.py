@@ -18,6 +18,7 @@ from ..model.decision import Decision
 from ..pages.links import rewrite_links
 from ..readers.decision_log import walk
 from ..readers.markdown_scan import leading_h1
+from ..readers.source_files import Boundary
 from .files import rename_exclusively, replace_atomically
 from .lines import Lines
 
@@ -58,23 +59,25 @@ def plan_renumbering(handbook: Handbook, decision: Decision, number: int) -> Ren
     stem = new_stem(decision.id, number)
     plan = Renumbering(decision, number, old_path, old_path.with_name(stem + ".md"))
     old_name, new_name = old_path.name, plan.new_path.name
+    boundary = handbook.settings.boundary
     for other in handbook.decisions:
         path = root / other.source
-        lines = _read(path)
-        if lines is None:
+        found = _read(path, boundary)
+        if found is None:
             continue
+        raw, lines = found
         changed = _follow_links(lines, old_name, new_name)
         changed |= _follow_references(lines, other, decision, stem, plan)
         if other.id == decision.id:
             changed |= _renumber_heading(lines, decision, number)
         if changed:
-            plan.edits[path] = (path.read_bytes(), lines)
+            plan.edits[path] = (raw, lines)
     docs = handbook.settings.docs_path
-    for relative in walk(docs) if docs.is_dir() else []:
+    for relative in walk(docs, boundary) if docs.is_dir() else []:
         path = docs / relative
-        lines = _read(path) if relative.suffix.lower() == ".md" else None
-        if lines is not None and _follow_links(lines, old_name, new_name):
-            plan.edits[path] = (path.read_bytes(), lines)
+        found = _read(path, boundary) if relative.suffix.lower() == ".md" else None
+        if found is not None and _follow_links(found[1], old_name, new_name):
+            plan.edits[path] = found
     return plan
 
 
@@ -90,11 +93,15 @@ def apply_renumbering(plan: Renumbering) -> list[Path]:
     return written
 
 
-def _read(path: Path) -> Lines | None:
-    """Read a file's lines, or None when it is not UTF-8 (it is then left alone)."""
+def _read(path: Path, boundary: Boundary) -> tuple[bytes, Lines] | None:
+    """Read a file's bytes and lines, or None when it cannot be read or is not UTF-8 (it is then
+    left alone)."""
+    found = boundary.read(path, path.name)
+    if found.raw is None:
+        return None
     try:
-        return Lines.decode(path.read_bytes())
-    except (OSError, UnicodeDecodeError):
+        return found.raw, Lines.decode(found.raw)
+    except UnicodeDecodeError:
         return None
 
 
