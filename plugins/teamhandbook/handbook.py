@@ -108,7 +108,7 @@ def _usable_folder(handbook: Handbook, boundary: Boundary, folder: str) -> bool:
 
 def _joined(folder: str, relative: str) -> str:
     """Return a path below a source folder as problems name it."""
-    folder = folder.strip("/")
+    folder = folder.rstrip("/")
     return f"{folder}/{relative}" if folder and folder != "." else relative
 
 

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     sourced = [(page.src_uri, page.source) for page in site.sourced]
     links = check_links(handbook, site.generated, config.nav, config.path, sourced)
     problems = sorted(
-        {*handbook.problems, *links},
+        {*handbook.problems, *links, *config.problems},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import html
 import itertools
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from ..checks.reserved import reserved_address
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, Status
 from ..model.page import HandbookPage
@@ -44,9 +46,10 @@ from ..pages.timeline import TIMELINE_PATH
 from ..pages.urls import FEED_PATH, site_address
 from ..readers.page_settings import page_settings
 from ..readers.read_cache import ReadCache
+from ..readers.site_config import site_config_problems
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from ..site import SitePages, build_site_pages
-from . import agreement, assets, deferred, docs_files, macros
+from . import agreement, assets, deferred, docs_files, macros, safe_meta
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
 from .render_cache import DecisionPage, RenderCache
@@ -78,6 +81,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page: Page | None = None
         self.pages_by_uri: dict[str, HandbookPage] = {}
         self.set_aside: dict[str, list[str]] = {}
+        self.config_problems: list[Problem] = []
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -101,8 +105,11 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         try:
             pages = page_settings(self.config)
+            today = docs_files.build_date()
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
+        if config.config_file_path:
+            self.config_problems = site_config_problems(Path(config.config_file_path))
         self.settings = Settings(
             root=root,
             docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix()
@@ -113,22 +120,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
             pages=pages,
-            today=docs_files.build_date(),
+            today=today,
         )
-        _watch(
-            config,
-            self.settings.decisions_path,
-            "decisions",
-            self.config.decisions_dir,
-            DEFAULT_DECISIONS_DIR,
-        )
-        _watch(
-            config,
-            self.settings.agreement_path,
-            "agreement",
-            self.config.agreement_dir,
-            DEFAULT_AGREEMENT_DIR,
-        )
+        _watch(config, self.settings, "decisions", self.config.decisions_dir, DEFAULT_DECISIONS_DIR)
+        _watch(config, self.settings, "agreement", self.config.agreement_dir, DEFAULT_AGREEMENT_DIR)
         extra_status = config.extra.setdefault("status", {})
         for key, tooltip in STATUS_TOOLTIPS.items():
             extra_status.setdefault(key, tooltip)
@@ -157,13 +152,15 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             timeline_href=lambda decision: _relative_url(config, TIMELINE_PATH, decision),
         )
         self.pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
+        _drop_refused(files, config, self.handbook)
         docs_files.hand_over_texts(files, self.handbook)
         adopt_author_pages(self.site.generated, {file.src_uri for file in files})
         self._add_decisions(files, config)
         self._add_generated(files, config)
         self.sourced_kinds = agreement.add_pages(files, config, self.site, _taken)
         assets.add_files(files, config, mermaid=self.config.mermaid)
-        report(self.handbook.problems + agreement.missing_macros(self.handbook.agreement, config))
+        missing = agreement.missing_macros(self.handbook.agreement, config)
+        report(self.handbook.problems + missing + self.config_problems)
         return files
 
     def _add_decisions(self, files: Files, config: MkDocsConfig) -> None:
@@ -174,6 +171,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         nav_level = InclusionLevel.NOT_IN_NAV
         for decision in self.handbook.decisions:
             src_uri = md.decision_path(decision)
+            if reserved_address(decision) is not None:
+                continue  # reported by the core: a generated page has this address
             page = SourcePage(
                 src_uri, config, root / decision.source, self.site.renderer(decision), nav_level
             )
@@ -265,6 +264,9 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
+        safe_meta.safe_edit_url(page)
+        if decision is None:  # a decision's metadata is the handbook's own, set below
+            safe_meta.escape_front_matter(page.meta)
         if src_uri in self.sourced_kinds:
             markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         elif decision is not None:
@@ -284,6 +286,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a decision's header and information line under its title, as HTML, and the long
         blocks of generated pages back in their places."""
+        safe_meta.title_as_text(page)
         blocks = self.set_aside.get(page.file.src_uri)
         if blocks:
             return deferred.put_back(html, blocks)
@@ -315,24 +318,41 @@ def report(problems: list[Problem]) -> None:
             log.info(str(problem))
 
 
-def _watch(config: MkDocsConfig, folder: Path, what: str, option: str, default: str) -> None:
-    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist."""
+def _watch(config: MkDocsConfig, settings: Settings, what: str, option: str, default: str) -> None:
+    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist.
+
+    A folder that leads outside the handbook is not watched (the core reports it and reads nothing).
+    """
+    folder = settings.root / option
     if folder.is_dir():
-        config.watch.append(str(folder))
+        if settings.boundary.contains(Path(os.path.realpath(folder))):
+            config.watch.append(str(folder.resolve()))
     elif option != default:
         raise PluginError(
-            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder}); "
+            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder.resolve()}); "
             f"create it or correct `{what}_dir` in mkdocs.yml."
         )
 
 
 def _page_title(title: str) -> str:
-    """Return a title as MkDocs and Material use it: HTML, shown as text.
+    """Return a title as MkDocs and Material use it: HTML, shown as text."""
+    return safe_meta.page_title(title)
 
-    mkdocs-macros renders page titles that contain ``{{`` or ``{%`` even when it leaves the page
-    alone, so braces become character references too.
-    """
-    return html.escape(title, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+def _drop_refused(files: Files, config: MkDocsConfig, handbook: Handbook) -> None:
+    """Take the files the core refused to read (links leaving the handbook, FIFOs …) out of the site,
+    so MkDocs neither reads nor copies them; the core has reported each one."""
+    if not handbook.refused:
+        return
+    docs = os.path.normpath(config.docs_dir)
+    docs_dir = PurePosixPath(handbook.settings.docs_dir)
+    refused = [PurePosixPath(path) for path in handbook.refused]
+    for file in list(files):
+        if file.generated_by is not None or file.src_dir is None or os.path.normpath(file.src_dir) != docs:
+            continue
+        source = docs_dir / file.src_uri
+        if any(source == entry or entry in source.parents for entry in refused):
+            files.remove(file)
 
 
 def _has_tags_plugin(config: MkDocsConfig) -> bool:

@@ -115,7 +115,7 @@ def _loose_pairs(
         if match and not line.startswith((" ", "\t", "#")):
             key, value = match.group(1).strip(), match.group(2)
             if key in data:
-                duplicate = DuplicateKey(key, key_lines[key], first_line + offset)
+                duplicate = DuplicateKey(key, key_lines[key], first_line + offset, key_lines[key])
                 problems.append(error(rel, duplicate.line, duplicate.message, "duplicate-key"))
                 current = None
                 continue

@@ -7,21 +7,26 @@ MkDocs configurations use (``!ENV``, ``!relative``, ``!!python/name:``).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..model.problem import Problem, error
 from ..settings import DEFAULT_AGREEMENT_DIR, DEFAULT_DECISIONS_DIR, Settings, SettingsError
 from .page_settings import page_settings
+from .source_files import Boundary
+from .text import read_source
+from .yaml_source import Yaml11Loader, YamlSyntaxError, parse_yaml
 
 PLUGIN_NAMES = ("team-handbook",)
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """A safe loader that reads unknown tags as their plain value instead of failing."""
+class _TolerantLoader(Yaml11Loader):
+    """A safe YAML 1.1 loader (as MkDocs reads) that reads unknown tags as their plain value."""
 
 
 def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -55,6 +60,9 @@ class SiteConfig:
     nav: list[Any] | None = None
     """The ``nav:`` of ``mkdocs.yml`` as written, or None when MkDocs builds the navigation itself."""
 
+    problems: list[Problem] = field(default_factory=list)
+    """What is wrong in ``mkdocs.yml`` itself that MkDocs would not report, such as a key given twice."""
+
 
 def find_config(start: Path) -> Path:
     """Return the ``mkdocs.yml`` in ``start`` or the nearest folder above it."""
@@ -66,14 +74,37 @@ def find_config(start: Path) -> Path:
     raise SettingsError(f"no mkdocs.yml in {start.resolve()} or any folder above it")
 
 
+def load_site_yaml(path: Path) -> tuple[Any, list[Problem]]:
+    """Read ``mkdocs.yml`` through the handbook's one YAML path, as MkDocs reads it.
+
+    A key given twice keeps its last value, as in MkDocs, and is reported. Raises ``SettingsError``
+    for a file that cannot be read or parsed.
+    """
+    source = path.name
+    text = read_source(path, source, Boundary([path.parent, Path(os.path.realpath(path)).parent]))
+    if not text.read or text.problem is not None:
+        message = text.problem.message if text.problem else "it cannot be read"
+        raise SettingsError(f"cannot read {path}: {message}")
+    try:
+        document = parse_yaml(text.text, loader=_TolerantLoader, keep_last=True)
+    except YamlSyntaxError as exc:
+        raise SettingsError(f"{path}:{exc.line}: {exc}") from None
+    problems = [error(source, dup.line, dup.message, "duplicate-key") for dup in document.duplicates]
+    return document.data, problems
+
+
+def site_config_problems(path: Path) -> list[Problem]:
+    """Return what is wrong in ``mkdocs.yml`` that MkDocs itself lets pass (the plugin reports it)."""
+    try:
+        return load_site_yaml(path)[1]
+    except SettingsError:
+        return []  # MkDocs read the file, so it parses; a read that fails here is MkDocs's to report
+
+
 def read_site_config(path: Path) -> SiteConfig:
     """Read a handbook's settings from its ``mkdocs.yml``."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SettingsError(f"cannot read {path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise SettingsError(f"{path} is not valid YAML: {exc}") from None
+    data, problems = load_site_yaml(path)
+    data = data or {}
     if not isinstance(data, dict):
         raise SettingsError(f"{path} must be a YAML mapping")
     options = plugin_options(data.get("plugins"))
@@ -97,6 +128,7 @@ def read_site_config(path: Path) -> SiteConfig:
         edit_uri=str(data.get("edit_uri") or ""),
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         nav=data["nav"] if isinstance(data.get("nav"), list) else None,
+        problems=problems,
     )
 
 

@@ -97,18 +97,20 @@ An anchor reused for everyone's hours adds a few dozen; nine aliases of nine ali
 
 @dataclass(frozen=True)
 class DuplicateKey:
-    """A mapping key written twice; the first value is kept."""
+    """A mapping key written twice; only one of its values is read."""
 
     key: str
     first_line: int
     line: int
+    read_line: int
+    """The line whose value is read: the first, or the last where the reader must agree with MkDocs."""
 
     @property
     def message(self) -> str:
         """Say which key is given twice, on which lines, and which value is read."""
         return (
             f"`{self.key}` is given twice, on lines {self.first_line} and {self.line}; "
-            f"delete one of them (until then, line {self.first_line} is read)."
+            f"delete one of them (until then, line {self.read_line} is read)."
         )
 
 
@@ -143,18 +145,22 @@ class YamlLimitError(YamlSyntaxError):
     """A YAML document refused because it nests too deep or its aliases expand too far."""
 
 
-def parse_yaml(text: str, first_line: int = 1, loader: type = HandbookLoader) -> YamlDocument:
+def parse_yaml(
+    text: str, first_line: int = 1, loader: type = HandbookLoader, keep_last: bool = False
+) -> YamlDocument:
     """Parse one YAML document, recording lines relative to ``first_line``.
 
     This is the one way the handbook reads YAML. The document is composed here, event by event and
     without recursion, so nesting beyond ``MAX_DEPTH``, aliases that expand beyond
     ``MAX_ALIAS_EXPANSION`` or refer to themselves are refused before anything walks the data.
-    Raises ``YamlSyntaxError`` (``YamlLimitError`` for a refusal) with a plain message and the line.
+    Of a key given twice the first value is read, or the last with ``keep_last`` (as MkDocs reads
+    ``mkdocs.yml``); either way it is listed in ``duplicates``. Raises ``YamlSyntaxError``
+    (``YamlLimitError`` for a refusal) with a plain message and the line.
     """
     parser = loader(text)
     duplicates: list[DuplicateKey] = []
     try:
-        node = _compose_single(parser, first_line, duplicates)
+        node = _compose_single(parser, first_line, _Duplicates(duplicates, keep_last))
         if node is None:
             return YamlDocument(None)
         data = parser.construct_document(node)
@@ -174,6 +180,14 @@ def parse_yaml(text: str, first_line: int = 1, loader: type = HandbookLoader) ->
 
 
 @dataclass
+class _Duplicates:
+    """Where duplicate keys are recorded, and which of the values is kept."""
+
+    found: list[DuplicateKey]
+    keep_last: bool
+
+
+@dataclass
 class _Open:
     """A sequence or mapping whose end event has not come yet."""
 
@@ -181,11 +195,11 @@ class _Open:
     size: int = 1
     depth: int = 1
     key: yaml.Node | None = None
-    keys: dict[str, int] = field(default_factory=dict)
-    """Line of each scalar key seen so far in a mapping, to find one written twice."""
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Line and position of each scalar key seen so far in a mapping, to find one written twice."""
 
 
-def _compose_single(parser: Any, first_line: int, duplicates: list[DuplicateKey]) -> yaml.Node | None:
+def _compose_single(parser: Any, first_line: int, duplicates: _Duplicates) -> yaml.Node | None:
     """Compose the stream's only document into nodes, as PyYAML's composer does, without recursion."""
     parser.get_event()  # stream start
     if parser.check_event(yaml.StreamEndEvent):
@@ -203,7 +217,7 @@ def _compose_single(parser: Any, first_line: int, duplicates: list[DuplicateKey]
     return node
 
 
-def _compose_document(parser: Any, first_line: int, duplicates: list[DuplicateKey]) -> yaml.Node:
+def _compose_document(parser: Any, first_line: int, duplicates: _Duplicates) -> yaml.Node:
     """Compose one document's nodes, checking depth, aliases and duplicate keys as they come."""
     anchors: dict[str, yaml.Node] = {}
     measures: dict[int, tuple[int, int]] = {}  # id(node) -> (values once expanded, depth)
@@ -289,7 +303,7 @@ def _attach(
     stack: list[_Open],
     node: yaml.Node,
     measure: tuple[int, int],
-    duplicates: list[DuplicateKey],
+    duplicates: _Duplicates,
     first_line: int,
 ) -> None:
     """Add a node to the collection being composed: an item, a key, or the value of the last key."""
@@ -306,9 +320,13 @@ def _attach(
         if isinstance(key, yaml.ScalarNode):
             line = first_line + key.start_mark.line
             if key.value in parent.keys:
-                duplicates.append(DuplicateKey(key.value, parent.keys[key.value], line))
+                first, position = parent.keys[key.value]
+                kept = line if duplicates.keep_last else first
+                duplicates.found.append(DuplicateKey(key.value, first, line, kept))
+                if duplicates.keep_last:
+                    parent.node.value[position] = (key, node)
                 return
-            parent.keys[key.value] = line
+            parent.keys[key.value] = (line, len(parent.node.value))
         parent.node.value.append((key, node))
 
 

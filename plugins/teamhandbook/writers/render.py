@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..checks.reserved import reserved_address
 from ..handbook import Handbook
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
@@ -36,7 +37,8 @@ def rendered_files(
     site = build_site_pages(handbook, address=address)
     pages = dict(site.generated)
     for decision in handbook.decisions:
-        pages[md.decision_path(decision)] = site.decision_markdown(decision)
+        if reserved_address(decision) is None:  # else reported: a generated page has its address
+            pages[md.decision_path(decision)] = site.decision_markdown(decision)
     root = handbook.settings.root
     folder = handbook.settings.decisions_path
     assets = {
