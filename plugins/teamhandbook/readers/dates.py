@@ -32,7 +32,7 @@ _MONTHS = {
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-][\d:]+)?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _NUMERIC_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th|º|ª)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"(?<!\d)(\d+)(?:st|nd|rd|th|º|ª)\b", re.IGNORECASE)  # linear in long digit runs
 _PLACEHOLDER = re.compile(
     r"^(?:yyyy[-/]mm[-/]dd.*|dd[-/]mm[-/]yyyy|insert date|date|tbd|tba|todo|n/?a|-+|\?+)$",
     re.IGNORECASE,

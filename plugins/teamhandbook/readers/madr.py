@@ -8,7 +8,9 @@ from ..model.decision import DecisionFormat
 from .fields import Extraction, canonical_key
 from .frontmatter import FrontMatter
 
-_BULLET = re.compile(r"^[ ]{0,3}([*+-])[ \t]+([A-Za-z][\w -]*?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_BULLET = re.compile(  # written so that no run of spaces can be split two ways: linear on any line
+    r"^[ ]{0,3}([*+-])[ \t]+([A-Za-z](?:[\w-]|[ ]+(?=[\w-]))*)[ \t]*:[ \t]*((?:.*[^ \t])?)[ \t]*$"
+)
 
 
 def from_front_matter(front_matter: FrontMatter) -> Extraction:

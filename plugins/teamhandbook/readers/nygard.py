@@ -8,9 +8,11 @@ from ..model.decision import DecisionFormat
 from .fields import Extraction, canonical_key
 from .markdown_scan import Heading
 
-_LABEL_LINE = re.compile(r"^(Date|Data|Fecha|Datum|Status|Estado)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I)
+_LABEL_LINE = re.compile(r"^(Date|Data|Fecha|Datum|Status|Estado)[ \t]*:[ \t]*(.*[^ \t])[ \t]*$", re.I)
 _STATUS_HEADINGS = frozenset({"status", "estado", "situação", "statut", "estatus"})
-_LINK_LINE = re.compile(r"^[ \t]*(?:[*+-][ \t]+)?[A-Za-z][\w ]*?[ \t]+\[[^\]]*\]\([^)]*\)")
+_LINK_LINE = re.compile(  # linear: spaces inside the words are taken only when a word follows
+    r"^[ \t]*(?:[*+-][ \t]+)?[A-Za-z](?:\w|[ ]++(?=\w))*+[ \t]+\[[^\]]*\]\([^)]*\)"
+)
 
 
 def from_nygard(

@@ -25,7 +25,7 @@ from ..model.problem import Problem, error
 from .dates import read_date
 from .decision import title_from_name
 from .frontmatter import split_front_matter
-from .markdown_scan import code_lines, leading_h1, strip_comments
+from .markdown_scan import code_lines, leading_h1, strip_comments, without_spans
 
 START_HERE = "start-here"
 _UNITS = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}
@@ -40,10 +40,12 @@ _NAMED_INTERVALS = {
     "annually": (12, 0),
 }
 _INTERVAL = re.compile(r"^(?:every\s+)?(\d+|an?|one)?\s*(day|week|month|year)s?$")
-_COMMENTS = re.compile(r"<!--.*?-->", re.S)
-_TAGS = re.compile(r"<[^>]*>")
-_TEMPLATE = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKUP = (  # what a reader does not read: comments, template tags, HTML tags, link targets
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"\{[{%#]"), re.compile(r"[}%#]\}")),
+    (re.compile(r"<"), re.compile(r">")),
+    (re.compile(r"\]\("), re.compile(r"\)")),
+)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -144,8 +146,8 @@ def count_words(markdown: str) -> int:
     lines = markdown.split("\n")
     in_code = code_lines(lines)
     prose = "\n".join(line for line, code in zip(lines, in_code, strict=True) if not code)
-    for pattern in (_COMMENTS, _TEMPLATE, _TAGS, _LINK_TARGET):
-        prose = pattern.sub(" ", prose)
+    for opener, closer in _MARKUP:  # linear, whatever is left unclosed
+        prose = without_spans(prose, opener, closer)
     return len(_WORD.findall(prose))
 
 

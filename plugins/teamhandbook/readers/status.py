@@ -20,8 +20,10 @@ _RELATION_CLAUSE = re.compile(
     r"|deprecated\s+by|relates\s+to|related\s+to|see\s+also)\b[\s:]*(?P<target>.*)$",
     re.IGNORECASE,
 )
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)[^)]*\)")
-_TRAILING_DATE = re.compile(r"\s*(?:\(\s*[^)]*\)|(?:on|since|as of)?\s*\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE)
+_LINK = re.compile(r"\[([^\[\]]*)\]\(([^)\s\[]*)[^)\[]*\)")  # [ ends a scan: linear when unclosed
+_TRAILING_DATE = re.compile(  # no two quantifiers over the same spaces: linear on long runs of them
+    r"(?<!\s)\s*(?:\([^)]*\)|(?:(?:on|since|as of)\s*)?\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE
+)
 _EMPHASIS = re.compile(r"[*_`]+")
 
 
@@ -80,7 +82,7 @@ def _unwrap(text: str) -> str:
 def _clauses(text: str) -> list[str]:
     """Split a compound status into clauses, keeping Markdown links whole."""
     protected = _LINK.sub(lambda m: m.group(0).replace(",", "\0").replace(";", "\1"), text)
-    parts = re.split(r"\s*[;|,]\s*|\s+-\s+|\s*\n\s*", protected)
+    parts = re.split(r"(?<!\s)(?:\s*[;|,]\s*|\s+-\s+|\s*\n\s*)", protected)
     return [p.replace("\0", ",").replace("\1", ";").strip() for p in parts if p.strip()]
 
 
@@ -141,7 +143,7 @@ def _targets(text: str) -> list[str]:
     if links:
         return [target or label for label, target in links]
     text = _EMPHASIS.sub("", text).strip().rstrip(".")
-    return [part.strip() for part in re.split(r"\s*(?:,|\band\b)\s*", text) if part.strip()]
+    return [part.strip() for part in re.split(r"(?<!\s)\s*(?:,|\band\b)\s*", text) if part.strip()]
 
 
 def _conclude(reading: StatusReading, bases: list[Status], unknown: list[str]) -> StatusReading:
