@@ -6,13 +6,25 @@ import argparse
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from ..handbook import Handbook, load_handbook
+from ..readers.ranges import date_problem
 from ..readers.site_config import SiteConfig, find_config, read_site_config
+
+DateOrTime = TypeVar("DateOrTime", dt.date, dt.datetime)
 
 
 class CommandError(Exception):
     """A command that cannot do what was asked; its message is shown as is."""
+
+
+def in_range(date: DateOrTime, option: str) -> DateOrTime:
+    """Return a date given on the command line, or refuse one outside the dates the handbook reads."""
+    problem = date_problem(date, f"{option}:")
+    if problem is not None:
+        raise CommandError(problem)
+    return date
 
 
 def site_config(args: argparse.Namespace) -> SiteConfig:

@@ -10,7 +10,7 @@ from ..handbook import load_handbook
 from ..pages.changes import between, change_events, open_for_feedback
 from ..pages.digest import FORMATS, Digest, render_digest
 from ..pages.urls import site_address
-from .context import CommandError, site_config
+from .context import CommandError, in_range, site_config
 
 NAME = "digest"
 HELP = "Print what changed since a date (decisions, proposals, pages), ready to paste into a team channel."
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
 def _date(text: str, option: str) -> dt.date:
     """Read a YYYY-MM-DD date given on the command line."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise CommandError(f"{option} must be a date written YYYY-MM-DD, not '{text}'") from None
+    return in_range(date, option)

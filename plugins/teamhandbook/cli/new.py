@@ -248,7 +248,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
     reading = read_date(text)
     if reading.date is None:
         raise CommandError(f"{option}: {reading.problem or 'write the date as YYYY-MM-DD'}")
-    return reading.date
+    return context.in_range(reading.date, option)
 
 
 def _names(text: str | None) -> list[str]:

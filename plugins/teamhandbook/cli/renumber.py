@@ -12,6 +12,9 @@ from . import context
 from .context import CommandError
 from .decisions import find_decision, refusals, shown
 
+MAX_NUMBER = 999_999
+"""The largest number a decision's file name carries that the handbook reads as its number."""
+
 NAME = "renumber"
 HELP = "give a decision the next free number (or --to N), following every reference to it"
 DESCRIPTION = """\
@@ -43,7 +46,9 @@ def run(args: argparse.Namespace) -> int:
     with files.folder_lock(folder), refusals():
         taken = numbers_taken(decision_stems(folder, handbook.settings.ignore))
         number = args.to if args.to is not None else max(taken, default=0) + 1
-        if number < 0 or (number in taken and taken[number] != [decision.id]):
+        if not 0 <= number <= MAX_NUMBER:
+            raise CommandError(f"--to: {number} is not a decision number; give one from 0 to {MAX_NUMBER}")
+        if number in taken and taken[number] != [decision.id]:
             raise CommandError(f"number {number} is taken by {', '.join(taken.get(number, []))}")
         if number == decision.number:
             print(f"{decision.source} already has number {number}")
