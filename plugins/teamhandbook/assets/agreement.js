@@ -21,14 +21,14 @@
   var MINUTE = 60000;
   var DAY_MS = 86400000;
   var SEARCH_DAYS = 800;
-  var formatters = {};
+  var formatters = new Map(); // by time zone name, which comes from the page
   var timer = null;
 
   /* ---- time zones ---------------------------------------------------------------------- */
 
   function partsFormatter(tz) {
-    if (!formatters[tz]) {
-      formatters[tz] = new Intl.DateTimeFormat("en-US", {
+    if (!formatters.has(tz)) {
+      formatters.set(tz, new Intl.DateTimeFormat("en-US", {
         timeZone: tz,
         hourCycle: "h23",
         year: "numeric",
@@ -37,9 +37,9 @@
         hour: "numeric",
         minute: "numeric",
         second: "numeric",
-      });
+      }));
     }
-    return formatters[tz];
+    return formatters.get(tz);
   }
 
   /* The local calendar date and clock time of an instant in a time zone. */

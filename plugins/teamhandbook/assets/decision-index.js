@@ -5,6 +5,8 @@
  * this script adds a status filter, a tag filter and a sort order above it. The choices are
  * kept in the address (#status=accepted&tag=process&sort=date-desc), so a filtered view can
  * be shared. Authors' text is only ever read with textContent, never written as HTML.
+ * Statuses and tags are authors' words (a tag may be called "__proto__" or "constructor"), so
+ * they are counted in Maps, never as keys of plain objects; a malformed address is ignored.
  */
 (function () {
   "use strict";
@@ -65,42 +67,44 @@
   }
 
   function countBy(rows, key) {
-    var counts = {};
+    var counts = new Map();
     rows.forEach(function (entry) {
-      counts[key(entry)] = (counts[key(entry)] || 0) + 1;
+      counts.set(key(entry), (counts.get(key(entry)) || 0) + 1);
     });
     return counts;
   }
 
   function statusOptions(rows) {
-    var labels = {};
+    var labels = new Map();
     rows.forEach(function (entry) {
-      labels[entry.status] = labels[entry.status] || entry.statusLabel;
+      if (!labels.has(entry.status)) {
+        labels.set(entry.status, entry.statusLabel);
+      }
     });
     var counts = countBy(rows, function (entry) {
       return entry.status;
     });
     var options = [["", "All statuses (" + rows.length + ")"]];
-    Object.keys(labels).forEach(function (status) {
-      var label = status === "unknown" ? "No or unknown status" : labels[status];
-      options.push([status, label + " (" + counts[status] + ")"]);
+    labels.forEach(function (label, status) {
+      var shown = status === "unknown" ? "No or unknown status" : label;
+      options.push([status, shown + " (" + counts.get(status) + ")"]);
     });
     return options;
   }
 
   function tagOptions(rows) {
-    var counts = {};
+    var counts = new Map();
     rows.forEach(function (entry) {
       entry.tags.forEach(function (tag) {
-        counts[tag] = (counts[tag] || 0) + 1;
+        counts.set(tag, (counts.get(tag) || 0) + 1);
       });
     });
-    var tags = Object.keys(counts).sort(function (a, b) {
+    var tags = Array.from(counts.keys()).sort(function (a, b) {
       return a.localeCompare(b, undefined, { sensitivity: "base" });
     });
     return [["", "All tags"]].concat(
       tags.map(function (tag) {
-        return [tag, tag + " (" + counts[tag] + ")"];
+        return [tag, tag + " (" + counts.get(tag) + ")"];
       })
     );
   }
@@ -123,15 +127,23 @@
     };
   }
 
+  function decoded(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return null; // a malformed address (#tag=%E0%A4%A): that choice is ignored, the filters still work
+    }
+  }
+
   function readHash() {
-    var state = {};
+    var state = { status: null, tag: null, sort: null };
     location.hash
       .replace(/^#/, "")
       .split("&")
       .forEach(function (pair) {
         var parts = pair.split("=");
         if (parts.length === 2 && ["status", "tag", "sort"].indexOf(parts[0]) >= 0) {
-          state[parts[0]] = decodeURIComponent(parts[1]);
+          state[parts[0]] = decoded(parts[1]);
         }
       });
     return state;

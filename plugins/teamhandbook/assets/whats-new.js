@@ -6,7 +6,9 @@
  * writes changes.json (each page's address, last change and title) at the site root; this script
  * reads it once per full page load. A new visit starts after 30 minutes away: what changed before
  * the previous visit ended counts as seen, and opening a changed page marks it as read.
- * Authors' text (page titles) is only ever written with textContent.
+ * Authors' text (page titles) is only ever written with textContent. Page addresses are authors'
+ * file names, so they key objects made with Object.create(null) (a page may be called
+ * "__proto__"), and an address that does not decode is compared as written.
  */
 (function () {
   "use strict";
@@ -26,7 +28,23 @@
   }
 
   function normalise(path) {
-    return decodeURI(path).replace(/index\.html$/, "");
+    var decoded = path;
+    try {
+      decoded = decodeURI(path);
+    } catch (error) {
+      /* a malformed address (%E0%A4%A): compare it as written */
+    }
+    return decoded.replace(/index\.html$/, "");
+  }
+
+  function table(from) {
+    var result = Object.create(null);
+    if (from && typeof from === "object") {
+      Object.keys(from).forEach(function (key) {
+        result[key] = from[key];
+      });
+    }
+    return result;
   }
 
   function relativePath(url, root) {
@@ -79,10 +97,11 @@
       state.baseline = state.lastSeen;
     }
     state.lastSeen = now;
-    var seen = {};
-    Object.keys(state.seen || {}).forEach(function (url) {
-      if (state.seen[url] > state.baseline) {
-        seen[url] = state.seen[url]; // older marks are covered by the baseline
+    var seen = Object.create(null);
+    var before = table(state.seen);
+    Object.keys(before).forEach(function (url) {
+      if (before[url] > state.baseline) {
+        seen[url] = before[url]; // older marks are covered by the baseline
       }
     });
     if (here !== null) {
@@ -92,8 +111,11 @@
   }
 
   function changedSince(rows, state) {
-    var changed = {};
+    var changed = Object.create(null);
     rows.forEach(function (row) {
+      if (!Array.isArray(row) || typeof row[0] !== "string") {
+        return;
+      }
       var url = normalise(row[0]);
       var when = row[1] * 1000;
       if (when > state.baseline && !(state.seen[url] >= when)) {
@@ -173,10 +195,10 @@
     done.addEventListener("click", function () {
       var fresh = readState(key);
       fresh.baseline = Date.now();
-      fresh.seen = {};
+      fresh.seen = Object.create(null);
       writeState(key, fresh);
       clearMarks();
-      fillList(holder, {}, fresh, root, key);
+      fillList(holder, Object.create(null), fresh, root, key);
     });
     holder.appendChild(heading);
     holder.appendChild(list);

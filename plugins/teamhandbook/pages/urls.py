@@ -41,7 +41,7 @@ class SiteAddress:
 
 def page_link(title: str, src_uri: str, from_page: str) -> str:
     """Return a Markdown link to a page by its source path, relative to another page."""
-    return f"[{md.text(title)}]({quote(md.relative(src_uri, from_page), safe='/#')})"
+    return f"[{md.text(title)}]({quote(md.relative(src_uri, from_page), safe='/')})"  # '#' is encoded
 
 
 def site_address(name: str, url: str, directory_urls: bool = True) -> SiteAddress:
