@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -11,6 +13,7 @@ from typing import TypeVar
 from ..handbook import Handbook, load_handbook
 from ..readers.ranges import date_problem
 from ..readers.site_config import SiteConfig, find_config, read_site_config
+from ..writers.files import handbook_lock
 
 DateOrTime = TypeVar("DateOrTime", dt.date, dt.datetime)
 
@@ -41,3 +44,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
 def handbook(args: argparse.Namespace) -> Handbook:
     """Read and check the handbook the command works on."""
     return load_handbook(site_config(args).settings)
+
+
+@contextmanager
+def editing(args: argparse.Namespace) -> Iterator[Handbook]:
+    """Hold the handbook's lock, then read it: commands that edit it run one after the other.
+
+    The lock is held from the reading to the last write, so an edit is always made to the files
+    as they are, never to a copy another command has changed meanwhile.
+    """
+    config = site_config(args)
+    try:
+        with handbook_lock(config.settings.root):
+            yield load_handbook(config.settings)
+    except TimeoutError as exc:
+        raise CommandError(str(exc)) from None

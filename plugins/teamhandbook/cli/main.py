@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from ..settings import SettingsError
+from ..writers.files import WriteError, reason
 from .context import CommandError
 
 EXIT_CODES = "exit codes: 0 done, 1 problems found (or nothing matched), 2 could not run."
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args))
-    except (CommandError, SettingsError) as exc:
+    except (CommandError, SettingsError, WriteError) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -88,6 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # the last word on a refusal no command foresaw: a sentence, not a traceback
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"handbook: stopped, as the system refused: {reason(exc)}{where}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

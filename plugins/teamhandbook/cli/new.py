@@ -19,6 +19,7 @@ from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import files, recurring
 from ..writers.changes import ChangeSet, target_for
+from ..writers.files import WriteError
 from ..writers.new_decision import BUILTIN_TEMPLATE, create_numbered, fill_template, find_template
 from ..writers.numbering import naming_scheme, slugify
 from . import context
@@ -84,7 +85,12 @@ def run(args: argparse.Namespace) -> int:
         return _from_template(config, args)
     if not args.title or not args.title.strip():
         raise CommandError('give the decision a title: handbook new "Use PostgreSQL"')
-    handbook = load_handbook(config.settings)
+    with context.editing(args) as handbook:
+        return _new_decision(args, handbook)
+
+
+def _new_decision(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Write the new decision under the next free number, and mark what it supersedes."""
     folder = handbook.settings.decisions_path
     scheme = naming_scheme(d.id for d in handbook.decisions)
     title = " ".join(args.title.split())
@@ -105,9 +111,9 @@ def run(args: argparse.Namespace) -> int:
         path = create_numbered(folder, scheme, slug, date, text, handbook.settings.ignore)
     except (FileExistsError, TimeoutError) as exc:
         raise CommandError(f"nothing was written: {exc}") from None
-    print(shown(path))
     if superseded:
         _mark_superseded(handbook.settings, path, superseded)
+    print(shown(path))
     return 0
 
 
@@ -180,16 +186,17 @@ def _check_supersessions(handbook: Handbook, old: list[Decision], draft: Decisio
 
 def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> None:
     """Mark the decisions the new one supersedes, now that its file and number exist."""
-    handbook = load_handbook(settings)
-    created = next(d for d in handbook.decisions if d.id == path.stem)
-    changes = ChangeSet(handbook)
     try:
+        handbook = load_handbook(settings)
+        created = next(d for d in handbook.decisions if d.id == path.stem)
+        changes = ChangeSet(handbook)
         with refusals():
             for decision in old:
                 supersede(changes, handbook.decisions.get(decision.id) or decision, created)
             write_changes(changes)
-    except CommandError as exc:
-        raise CommandError(f"{shown(path)} was written, but the old decision was not marked: {exc}") from None
+    except (CommandError, WriteError, OSError, StopIteration) as exc:
+        path.unlink(missing_ok=True)  # all or nothing: the new decision goes with the marks it needs
+        raise CommandError(f"nothing was written: the old decision could not be marked: {exc}") from None
 
 
 def _list_templates(config: SiteConfig) -> int:
@@ -228,8 +235,10 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     except recurring.TemplateError as exc:
         raise CommandError(str(exc)) from None
     target = config.settings.root / relative
+    transaction = files.Transaction(config.settings.readable_roots)
+    transaction.create(target, text.encode("utf-8"))
     try:
-        files.create_exclusively(target, text.encode("utf-8"))
+        transaction.commit()
     except FileExistsError:
         raise CommandError(f"{shown(target)} already exists; it was not overwritten") from None
     print(shown(target))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..writers import files
 from ..writers.numbering import decision_stems, numbers_taken
 from ..writers.renumber import apply_renumbering, plan_renumbering
 from . import context
@@ -38,13 +37,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Rename the decision and update what refers to it."""
-    handbook = context.handbook(args)
-    decision = find_decision(handbook, args.decision)
-    if decision.number is None:
-        raise CommandError(f"{decision.source} has no number in its file name")
-    folder = handbook.settings.decisions_path
-    with files.folder_lock(folder), refusals():
-        taken = numbers_taken(decision_stems(folder, handbook.settings.ignore))
+    with context.editing(args) as handbook, refusals():
+        decision = find_decision(handbook, args.decision)
+        if decision.number is None:
+            raise CommandError(f"{decision.source} has no number in its file name")
+        folder = handbook.settings.decisions_path
+        taken = numbers_taken(decision_stems(folder, handbook.settings.ignore, handbook.settings.boundary))
         number = args.to if args.to is not None else max(taken, default=0) + 1
         if not 0 <= number <= MAX_NUMBER:
             raise CommandError(f"--to: {number} is not a decision number; give one from 0 to {MAX_NUMBER}")
@@ -60,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  follows: {shown(path)}")
         if not args.dry_run:
             try:
-                apply_renumbering(plan)
+                apply_renumbering(plan, handbook.settings.readable_roots)
             except FileExistsError:
                 raise CommandError(f"{shown(plan.new_path)} exists; nothing was renamed") from None
     for line in plan.unsure:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..handbook import Handbook
 from ..model.decision import Status
 from ..writers.changes import ChangeSet
 from . import context
@@ -28,12 +29,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the status, or set it."""
-    handbook = context.handbook(args)
-    decision = find_decision(handbook, args.decision)
+    """Print the status, or set it (holding the handbook's lock)."""
     if args.status is None:
+        decision = find_decision(context.handbook(args), args.decision)
         print(decision.status.value if decision.status else f"unknown ({decision.status_raw or 'none'})")
         return 0
+    with context.editing(args) as handbook:
+        return _set_status(args, handbook)
+
+
+def _set_status(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Write the new status into the decision's file."""
+    decision = find_decision(handbook, args.decision)
     status = parse_status(args.status)
     changes = ChangeSet(handbook)
     with refusals():

@@ -28,14 +28,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Edit both decisions."""
-    handbook = context.handbook(args)
-    old, new = find_decision(handbook, args.old), find_decision(handbook, args.new)
-    changes = ChangeSet(handbook)
-    with refusals():
-        supersede(changes, old, new)
-        if not write_changes(changes):
-            print(f"{new.source} already supersedes {old.source}; nothing to change")
+    """Edit both decisions, holding the handbook's lock."""
+    with context.editing(args) as handbook:
+        old, new = find_decision(handbook, args.old), find_decision(handbook, args.new)
+        changes = ChangeSet(handbook)
+        with refusals():
+            supersede(changes, old, new)
+            if not write_changes(changes):
+                print(f"{new.source} already supersedes {old.source}; nothing to change")
     return 0
 
 

@@ -31,7 +31,7 @@ from ..readers.nygard import find_status_section, is_link_line
 from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from .decision_edit import LABELLED_LINE
-from .files import copy_exclusively, create_exclusively
+from .files import Transaction
 from .numbering import NamingScheme, naming_scheme, slugify
 from .yaml_edit import quote_like, scalar
 
@@ -357,15 +357,21 @@ def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog) -
 
 
 def write_import(plan: ImportPlan, source_dir: Path, target_dir: Path) -> list[Path]:
-    """Write the planned records and copy the assets; never overwrite. Return what was written."""
+    """Write the planned records and copy the assets, all or none; never overwrite.
+
+    Return what was written. If a file cannot be written (a full disk), the ones already
+    written are removed again.
+    """
+    transaction = Transaction()
     written: list[Path] = []
     for item in plan.items:
         path = target_dir / item.target
-        create_exclusively(path, item.text.encode("utf-8"))
+        transaction.create(path, item.text.encode("utf-8"))
         written.append(path)
     for source, target in plan.assets:
         path = target_dir / target
         if not path.exists():
-            copy_exclusively(source_dir / source, path)
+            transaction.copy(source_dir / source, path)
             written.append(path)
+    transaction.commit()
     return written

@@ -19,7 +19,7 @@ from ..pages.links import rewrite_links
 from ..readers.decision_log import walk
 from ..readers.markdown_scan import leading_h1
 from ..readers.source_files import Boundary
-from .files import rename_exclusively, replace_atomically
+from .files import Transaction
 from .lines import Lines
 
 _DIGITS = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d+)")
@@ -81,15 +81,21 @@ def plan_renumbering(handbook: Handbook, decision: Decision, number: int) -> Ren
     return plan
 
 
-def apply_renumbering(plan: Renumbering) -> list[Path]:
-    """Rename the file, then write the edits; return the files that changed."""
-    rename_exclusively(plan.old_path, plan.new_path)
+def apply_renumbering(plan: Renumbering, roots: tuple[Path, ...] = ()) -> list[Path]:
+    """Write the edits and rename the file, all or nothing; return the files that changed.
+
+    Every file is checked first (writable, unchanged, the new name free); if a step fails, the
+    files already changed are put back and the file keeps its old name. A decision that is a
+    link keeps being one: the link is renamed and the file it points to is edited.
+    """
+    transaction = Transaction(roots)
     written = [plan.new_path]
     for path, (original, lines) in plan.edits.items():
-        target = plan.new_path if path == plan.old_path else path
-        replace_atomically(target, lines.to_bytes(), expected=original)
-        if target not in written:
-            written.append(target)
+        transaction.replace(path, lines.to_bytes(), expected=original)
+        if path != plan.old_path:
+            written.append(path)
+    transaction.rename(plan.old_path, plan.new_path)
+    transaction.commit()
     return written
 
 
