@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from ..model.agreement import Agreement, AgreementPage
 from ..model.problem import Problem, error, note
 from .agreement_data import read_agreement_data
+from .frontmatter import blank_front_matter, refused, split_front_matter
 from .source_files import Boundary
 from .team import read_team
 from .template import read_template
@@ -45,7 +46,11 @@ def read_agreement(
     for relative in sorted(f for f in files if len(f.parts) == 1 and f.suffix == ".md"):
         text = _text(folder / relative, root, boundary, problems)
         if text is not None:
-            agreement.pages.append(AgreementPage(relative.stem, _relative(folder / relative, root), text))
+            source = _relative(folder / relative, root)
+            front = split_front_matter(text, source)
+            if refused(front):  # macros and MkDocs would parse it with no limits: they get none of it
+                text = blank_front_matter(text, front)
+            agreement.pages.append(AgreementPage(relative.stem, source, text))
     templates = sorted(
         f for f in files if len(f.parts) == 2 and f.parts[0] == TEMPLATES and f.suffix == ".md"
     )

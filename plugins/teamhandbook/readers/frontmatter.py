@@ -87,6 +87,22 @@ def split_front_matter(text: str, rel: str) -> FrontMatter:
     return result
 
 
+def refused(front: FrontMatter) -> bool:
+    """Tell whether the YAML reader refused the front matter (too deep, aliases expanding too far)."""
+    return any(problem.code == "yaml-limit" for problem in front.problems)
+
+
+def blank_front_matter(text: str, front: FrontMatter) -> str:
+    """Return the text with its front matter's lines left empty (line numbers stay the same).
+
+    For front matter the YAML reader refused: other readers of the page (MkDocs, mkdocs-macros)
+    would parse it with no limits and hang or run out of memory.
+    """
+    lines = text.split("\n")
+    end = min(front.body_line - 1, len(lines))
+    return "\n" * end + "\n".join(lines[end:])
+
+
 def _unclosed_end(lines: list[str]) -> int | None:
     """Return where front matter that is never closed ends: the first blank line or heading.
 

@@ -25,7 +25,7 @@ from ..model.page import HandbookPage, PageKind, PathStep, ReviewInterval
 from ..model.problem import Problem, error
 from .dates import read_date
 from .decision import title_from_name
-from .frontmatter import split_front_matter
+from .frontmatter import blank_front_matter, refused, split_front_matter
 from .markdown_scan import code_lines, leading_h1, strip_comments, without_spans
 from .ranges import date_problem, interval_problem
 
@@ -61,6 +61,8 @@ def read_page(
     """Read a page's title, length and onboarding and review fields; never raises."""
     front_matter = split_front_matter(text, source)
     problems = list(front_matter.problems)
+    if refused(front_matter):  # the site builder must not parse it either
+        text = blank_front_matter(text, front_matter)
     fields = {_key(key): value for key, value in front_matter.data.items()}
     lines = {_key(key): line for key, line in front_matter.key_lines.items()}
     lines_list = front_matter.body.split("\n")

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from ..checks.reserved import reserved_address
 from ..handbook import Handbook
 from ..macros.render import PageContext, macro_environment, render_page
+from ..model.page import PageKind
 from ..model.problem import Problem
 from ..pages import markdown as md
 from ..pages.author_pages import adopt_author_pages, merge_into
@@ -64,6 +65,7 @@ def rendered_files(
         pages[page.src_uri] = evaluate(page.src_uri, text, page.source) if page.kind == "agreement" else text
     docs = handbook.settings.docs_path
     boundary = handbook.settings.boundary
+    read_texts = {page.src_uri: page.text for page in handbook.pages if page.kind is PageKind.PAGE}
     files = walk(docs, boundary) if docs.is_dir() else []
     adopt_author_pages(pages, {path.as_posix() for path in files})
     for relative in files:
@@ -71,7 +73,9 @@ def rendered_files(
         if relative.suffix.lower() != ".md":
             assets[path] = docs / relative
             continue
-        text = read_source(docs / relative, source, boundary).text
+        text = read_texts.get(path)  # as the handbook read it (refused front matter left out)
+        if text is None:
+            text = read_source(docs / relative, source, boundary).text
         if path in pages:
             text = merge_into(text, pages[path])
         pages[path] = evaluate(path, text, source) if macros else text
