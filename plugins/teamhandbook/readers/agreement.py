@@ -49,6 +49,7 @@ def read_agreement(
             source = _relative(folder / relative, root)
             front = split_front_matter(text, source)
             if refused(front):  # macros and MkDocs would parse it with no limits: they get none of it
+                problems += [problem for problem in front.problems if problem.code == "yaml-limit"]
                 text = blank_front_matter(text, front)
             agreement.pages.append(AgreementPage(relative.stem, source, text))
     templates = sorted(
