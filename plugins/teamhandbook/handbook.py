@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from .checks import check_decisions
 from .checks.agreement import check_agreement
+from .checks.reserved import leave_out_reserved
 from .checks.review import review_problems, reviews
 from .hours.year import scan_year
 from .model.agreement import Agreement
@@ -77,10 +78,11 @@ def load_handbook(
     boundary = settings.boundary
     folder = settings.decisions_path
     if _usable_folder(handbook, boundary, settings.decisions_dir):
-        handbook.decisions, problems = read_decision_log(
+        log, problems = read_decision_log(
             folder, settings.root.resolve(), ReadOptions(aliases), settings.ignore, cache, boundary
         )
-        handbook.problems += problems + check_decisions(handbook.decisions)
+        handbook.decisions, reserved = leave_out_reserved(log)
+        handbook.problems += problems + reserved + check_decisions(handbook.decisions)
     if _usable_folder(handbook, boundary, settings.agreement_dir):
         handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root, boundary)
         agreement = handbook.agreement

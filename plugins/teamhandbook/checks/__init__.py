@@ -7,7 +7,6 @@ from ..model.problem import Problem
 from .file_links import check_file_links
 from .numbering import check_numbers
 from .references import resolve_references
-from .reserved import check_reserved_names
 from .supersession import check_supersession
 
 
@@ -17,7 +16,6 @@ def check_decisions(log: DecisionLog) -> list[Problem]:
     problems += check_numbers(log)
     problems += check_supersession(log)
     problems += check_file_links(log)
-    problems += check_reserved_names(log)
     return problems
 
 

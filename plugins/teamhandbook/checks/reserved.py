@@ -26,12 +26,19 @@ def reserved_address(decision: Decision) -> str | None:
     return next((what for taken, what in GENERATED_IN_DECISIONS.items() if taken == path), None)
 
 
-def check_reserved_names(log: DecisionLog) -> list[Problem]:
-    """Report each decision whose file name is the address of a generated page; it is not published."""
+def leave_out_reserved(log: DecisionLog) -> tuple[DecisionLog, list[Problem]]:
+    """Take out each decision whose file name is the address of a generated page, reporting it.
+
+    Like a second file with a taken name, it is left out of the log, so no page, listing or export
+    points at the generated page in its stead.
+    """
     problems = []
+    kept = []
     for decision in log:
         what = reserved_address(decision)
-        if what is not None:
+        if what is None:
+            kept.append(decision)
+        else:
             problems.append(
                 error(
                     decision.source,
@@ -42,4 +49,4 @@ def check_reserved_names(log: DecisionLog) -> list[Problem]:
                     "reserved-name",
                 )
             )
-    return problems
+    return DecisionLog(kept, skipped=log.skipped, assets=log.assets), problems

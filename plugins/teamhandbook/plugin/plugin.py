@@ -31,7 +31,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..checks.reserved import reserved_address
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, Status
 from ..model.page import HandbookPage
@@ -171,8 +170,6 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         nav_level = InclusionLevel.NOT_IN_NAV
         for decision in self.handbook.decisions:
             src_uri = md.decision_path(decision)
-            if reserved_address(decision) is not None:
-                continue  # reported by the core: a generated page has this address
             page = SourcePage(
                 src_uri, config, root / decision.source, self.site.renderer(decision), nav_level
             )

@@ -7,7 +7,6 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
-from ..checks.reserved import reserved_address
 from ..handbook import Handbook
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.page import PageKind
@@ -42,8 +41,7 @@ def rendered_files(
     site = build_site_pages(handbook, address=address)
     pages = dict(site.generated)
     for decision in handbook.decisions:
-        if reserved_address(decision) is None:  # else reported: a generated page has its address
-            pages[md.decision_path(decision)] = site.decision_markdown(decision)
+        pages[md.decision_path(decision)] = site.decision_markdown(decision)
     root = handbook.settings.root
     folder = handbook.settings.decisions_path
     assets = {
