@@ -187,16 +187,18 @@ class _Duplicates:
     keep_last: bool
 
 
-@dataclass
 class _Open:
     """A sequence or mapping whose end event has not come yet."""
 
-    node: yaml.Node
-    size: int = 1
-    depth: int = 1
-    key: yaml.Node | None = None
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Line and position of each scalar key seen so far in a mapping, to find one written twice."""
+    __slots__ = ("depth", "key", "keys", "node", "size")
+
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+        self.size = 1
+        self.depth = 1
+        self.key: yaml.Node | None = None
+        self.keys: dict[str, tuple[int, int]] = {}
+        """Line and position of each scalar key seen so far in a mapping, to find one written twice."""
 
 
 def _compose_single(parser: Any, first_line: int, duplicates: _Duplicates) -> yaml.Node | None:
@@ -218,16 +220,56 @@ def _compose_single(parser: Any, first_line: int, duplicates: _Duplicates) -> ya
 
 
 def _compose_document(parser: Any, first_line: int, duplicates: _Duplicates) -> yaml.Node:
-    """Compose one document's nodes, checking depth, aliases and duplicate keys as they come."""
+    """Compose one document's nodes, checking depth, aliases and duplicate keys as they come.
+
+    One pass over the parser's events, with the open collections on a list rather than the call
+    stack; every node's size once expanded and its depth are kept, so an alias is measured when it
+    is met. (The most frequent events are tested first: this runs for every front matter.)
+    """
     anchors: dict[str, yaml.Node] = {}
     measures: dict[int, tuple[int, int]] = {}  # id(node) -> (values once expanded, depth)
     stack: list[_Open] = []
     expansion = 0
-    root: yaml.Node | None = None
-    while root is None:
+    while True:
         event = parser.get_event()
-        line = first_line + event.start_mark.line
-        if isinstance(event, yaml.AliasEvent):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            size = depth = 1
+            measures[id(node)] = (1, 1)
+            if event.anchor is not None:
+                _anchor(anchors, event, node, first_line)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            node_kind = yaml.MappingNode if kind is yaml.MappingStartEvent else yaml.SequenceNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = parser.resolve(node_kind, None, event.implicit)
+            node = node_kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            if event.anchor is not None:
+                _anchor(anchors, event, node, first_line)
+            if stack:
+                _attach(stack[-1], node, duplicates, first_line)
+            stack.append(_Open(node))
+            if len(stack) > MAX_DEPTH:
+                raise YamlLimitError(
+                    f"values are nested more than {MAX_DEPTH} levels deep", first_line + event.start_mark.line
+                )
+            continue
+        elif (kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent) and stack:
+            closed = stack.pop()
+            closed.node.end_mark = event.end_mark
+            measures[id(closed.node)] = (closed.size, closed.depth)
+            if not stack:
+                return closed.node
+            parent = stack[-1]
+            parent.size += closed.size
+            parent.depth = max(parent.depth, closed.depth + 1)
+            continue
+        elif kind is yaml.AliasEvent:
+            line = first_line + event.start_mark.line
             node = anchors.get(event.anchor)
             if node is None:
                 raise YamlSyntaxError(f"the YAML is not valid: the alias *{event.anchor} has no anchor", line)
@@ -241,49 +283,22 @@ def _compose_document(parser: Any, first_line: int, duplicates: _Duplicates) -> 
                     "write the values out instead of nesting aliases of aliases",
                     line,
                 )
-        elif isinstance(event, yaml.ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = parser.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-            size, depth = 1, 1
-            measures[id(node)] = (size, depth)
-        elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = parser.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
-            _anchor(anchors, event, node, first_line)
-            _attach(stack, node, (0, 0), duplicates, first_line)
-            stack.append(_Open(node))
-            if len(stack) > MAX_DEPTH:
-                raise YamlLimitError(f"values are nested more than {MAX_DEPTH} levels deep", line)
-            continue
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent) and stack:
-            closed = stack.pop()
-            closed.node.end_mark = event.end_mark
-            node, size, depth = closed.node, closed.size, closed.depth
-            measures[id(node)] = (size, depth)
-            if stack:
-                _grow(stack[-1], size, depth)
-            else:
-                root = node
-            continue
         else:
-            raise YamlSyntaxError("the YAML is not valid: it ends in the middle of a value", line)
-        if not isinstance(event, yaml.AliasEvent):
-            _anchor(anchors, event, node, first_line)
+            raise YamlSyntaxError(
+                "the YAML is not valid: it ends in the middle of a value", first_line + event.start_mark.line
+            )
+        if not stack:
+            return node
         if len(stack) + depth > MAX_DEPTH:
             raise YamlLimitError(
                 f"values are nested more than {MAX_DEPTH} levels deep, counting what aliases bring in",
-                line,
+                first_line + event.start_mark.line,
             )
-        if not stack:
-            root = node
-        else:
-            _attach(stack, node, (size, depth), duplicates, first_line)
-    return root
+        parent = stack[-1]
+        parent.size += size
+        if depth >= parent.depth:
+            parent.depth = depth + 1
+        _attach(parent, node, duplicates, first_line)
 
 
 def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node, first_line: int) -> None:
@@ -299,41 +314,25 @@ def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node, first_li
     anchors[event.anchor] = node
 
 
-def _attach(
-    stack: list[_Open],
-    node: yaml.Node,
-    measure: tuple[int, int],
-    duplicates: _Duplicates,
-    first_line: int,
-) -> None:
+def _attach(parent: _Open, node: yaml.Node, duplicates: _Duplicates, first_line: int) -> None:
     """Add a node to the collection being composed: an item, a key, or the value of the last key."""
-    if not stack:
-        return
-    parent = stack[-1]
-    _grow(parent, *measure)
-    if isinstance(parent.node, yaml.SequenceNode):
+    if type(parent.node) is yaml.SequenceNode:
         parent.node.value.append(node)
     elif parent.key is None:
         parent.key = node
     else:
         key, parent.key = parent.key, None
-        if isinstance(key, yaml.ScalarNode):
-            line = first_line + key.start_mark.line
+        if type(key) is yaml.ScalarNode:
             if key.value in parent.keys:
+                line = first_line + key.start_mark.line
                 first, position = parent.keys[key.value]
                 kept = line if duplicates.keep_last else first
                 duplicates.found.append(DuplicateKey(key.value, first, line, kept))
                 if duplicates.keep_last:
                     parent.node.value[position] = (key, node)
                 return
-            parent.keys[key.value] = (line, len(parent.node.value))
+            parent.keys[key.value] = (first_line + key.start_mark.line, len(parent.node.value))
         parent.node.value.append((key, node))
-
-
-def _grow(parent: _Open, size: int, depth: int) -> None:
-    """Count a child's values and depth into the collection holding it."""
-    parent.size += size
-    parent.depth = max(parent.depth, depth + 1)
 
 
 YamlPath = tuple[str | int, ...]
