@@ -261,9 +261,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
-        safe_meta.safe_edit_url(page)
-        if decision is None:  # a decision's metadata is the handbook's own, set below
-            safe_meta.escape_front_matter(page.meta)
+        if self.settings is not None:  # every page's edit link and author's fields, made text
+            safe_meta.safe_edit_url(page)
+            if decision is None:  # a decision's metadata is the handbook's own, set below
+                safe_meta.escape_front_matter(page.meta)
         if src_uri in self.sourced_kinds:
             markdown = agreement.prepare_page(markdown, page, self.sourced_kinds[src_uri], config)
         elif decision is not None:
@@ -283,7 +284,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a decision's header and information line under its title, as HTML, and the long
         blocks of generated pages back in their places."""
-        safe_meta.title_as_text(page)
+        if self.settings is not None:
+            safe_meta.title_as_text(page)
         blocks = self.set_aside.get(page.file.src_uri)
         if blocks:
             return deferred.put_back(html, blocks)
