@@ -273,7 +273,7 @@ def test_parallel_links_all_keep_their_edits(root: Path) -> None:
 HOLD_LOCK = """\
 import sys, time
 from pathlib import Path
-from teamhandbook.writers.files import handbook_lock
+from teamhandbook.writers.lock import handbook_lock
 with handbook_lock(Path(sys.argv[1])):
     print("locked", flush=True)
     time.sleep(600)

@@ -13,7 +13,7 @@ from typing import TypeVar
 from ..handbook import Handbook, load_handbook
 from ..readers.ranges import date_problem
 from ..readers.site_config import SiteConfig, find_config, read_site_config
-from ..writers.files import handbook_lock
+from ..writers.lock import handbook_lock
 
 DateOrTime = TypeVar("DateOrTime", dt.date, dt.datetime)
 

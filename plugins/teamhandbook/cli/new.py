@@ -17,11 +17,12 @@ from ..readers.source_files import Boundary
 from ..readers.status import parse_aliases
 from ..readers.text import read_source
 from ..settings import Settings
-from ..writers import files, recurring
+from ..writers import recurring
 from ..writers.changes import ChangeSet, target_for
 from ..writers.files import WriteError
 from ..writers.new_decision import BUILTIN_TEMPLATE, create_numbered, fill_template, find_template
 from ..writers.numbering import naming_scheme, slugify
+from ..writers.transaction import Transaction
 from . import context
 from .context import CommandError
 from .decisions import find_decision, parse_status, refusals, shown, write_changes
@@ -235,7 +236,7 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     except recurring.TemplateError as exc:
         raise CommandError(str(exc)) from None
     target = config.settings.root / relative
-    transaction = files.Transaction(config.settings.readable_roots)
+    transaction = Transaction(config.settings.readable_roots)
     transaction.create(target, text.encode("utf-8"))
     try:
         transaction.commit()

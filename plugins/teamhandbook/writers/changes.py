@@ -14,7 +14,7 @@ from ..model.decision import Decision, Status
 from ..readers.decision import ReadOptions
 from ..readers.status import parse_aliases
 from .decision_edit import DecisionEditor, Target
-from .files import Transaction
+from .transaction import Transaction
 from .yaml_edit import EditError
 
 _DIGITS = re.compile(r"^\D*?(\d+)")

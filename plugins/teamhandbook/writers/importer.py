@@ -31,8 +31,8 @@ from ..readers.nygard import find_status_section, is_link_line
 from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from .decision_edit import LABELLED_LINE
-from .files import Transaction
 from .numbering import NamingScheme, naming_scheme, slugify
+from .transaction import Transaction
 from .yaml_edit import quote_like, scalar
 
 _NAME_PREFIX = re.compile(r"^(?:\d{8}|(?:adr|dr|rfc|decision)?[-_ ]?\d+)[-_ ]*", re.I)

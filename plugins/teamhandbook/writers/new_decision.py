@@ -83,7 +83,7 @@ def create_numbered(
 
     ``data`` gives the file's bytes for the number taken (a heading may carry the number).
 
-    The caller holds the handbook's lock (``files.handbook_lock``), so ``handbook new`` commands
+    The caller holds the handbook's lock (``lock.handbook_lock``), so ``handbook new`` commands
     started together take different numbers. Files that appear without the lock (a checkout, an
     editor) are handled too: the file is created exclusively, and if another file turns out to
     hold the same number, ours is removed and the next number is tried.

@@ -18,7 +18,7 @@ from ..readers.decision_log import walk
 from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from ..site import build_site_pages
-from .files import Transaction
+from .transaction import Transaction
 
 MANIFEST = ".teamhandbook-render"
 """Lists the files the last render wrote, so the next one may replace them, and only them."""

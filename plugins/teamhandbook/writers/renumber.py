@@ -19,8 +19,8 @@ from ..pages.links import rewrite_links
 from ..readers.decision_log import walk
 from ..readers.markdown_scan import leading_h1
 from ..readers.source_files import Boundary
-from .files import Transaction
 from .lines import Lines
+from .transaction import Transaction
 
 _DIGITS = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d+)")
 LIST_REACH = 30
