@@ -225,3 +225,16 @@ def test_a_serve_rebuild_survives_a_decision_named_graph(tmp_path: Path) -> None
         TeamHandbookPlugin().on_shutdown()
     records = json.loads((root / "site" / "decisions.json").read_text("utf-8"))
     assert sorted(p["code"] for p in records["problems"]) == ["reserved-name", "reserved-name"]
+
+
+def test_problems_show_control_characters_as_escapes(tmp_path: Path) -> None:
+    """A status holding a terminal escape sequence or a direction override cannot clear or reorder a
+    CI log: build and check print it as visible escapes."""
+    status = "\x1b[2J\x1b[1;1Haccepted\u202e"
+    root = make_handbook(tmp_path / "handbook", {"decisions/0001-x.md": decision({"status": status})})
+    site = build(root)
+    outcome = run_script(root, "check")
+    for output in (site.log, outcome.out):
+        assert "\x1b" not in output and "\u202e" not in output
+    assert "decisions/0001-x.md:2: error: " in outcome.out
+    assert "\\x1b[2J\\x1b[1; 1Haccepted\\u202e" in outcome.out  # the status reader splits at ;
