@@ -344,3 +344,30 @@ def test_render_copies_no_file_from_outside(tmp_path: Path) -> None:
         "timeline.md",
     ]
     shutil.rmtree(tmp_path / "handbook")
+
+
+def test_serve_rebuilds_refuse_the_same_files(tmp_path: Path) -> None:
+    """Under ``mkdocs serve`` (caches kept between rebuilds), a link added between two rebuilds is
+    refused too, and what it points at never reaches the site."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from teamhandbook.plugin.plugin import TeamHandbookPlugin
+
+    outside = tmp_path / "outside.md"
+    outside.write_text(f"# Outside\n\n{SECRET}\n", "utf-8")
+    root = make_handbook(tmp_path / "handbook", {"decisions/0001-ok.md": decision({"status": "accepted"})})
+    TeamHandbookPlugin().on_startup(command="serve", dirty=False)
+    try:
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+        (root / "decisions" / "0002-outside.md").symlink_to(outside)
+        make_fifo(root / "decisions" / "0003-fifo.md")
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    finally:
+        TeamHandbookPlugin().on_shutdown()
+    records = json.loads((root / "site" / "decisions.json").read_text("utf-8"))
+    assert [r["id"] for r in records["decisions"]] == ["0001-ok"]
+    assert sorted((p["file"], p["code"]) for p in records["problems"]) == [
+        ("decisions/0002-outside.md", "outside-root"),
+        ("decisions/0003-fifo.md", "not-a-file"),
+    ]
+    assert not [p for p in (root / "site").rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
