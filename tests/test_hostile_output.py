@@ -238,3 +238,17 @@ def test_problems_show_control_characters_as_escapes(tmp_path: Path) -> None:
         assert "\x1b" not in output and "\u202e" not in output
     assert "decisions/0001-x.md:2: error: " in outcome.out
     assert "\\x1b[2J\\x1b[1; 1Haccepted\\u202e" in outcome.out  # the status reader splits at ;
+
+
+def test_a_status_cannot_inject_a_workflow_command(tmp_path: Path) -> None:
+    """A status holding a line break and ``::error::`` stays inside its own annotation in GitHub
+    Actions, and on one line of the text output."""
+    status = "odd\n::error file=mkdocs.yml,line=1::forged"
+    root = make_handbook(tmp_path / "handbook", {"decisions/0001-x.md": decision({"status": status})})
+    github = run_script(root, "check", "--format", "github", env={"GITHUB_WORKSPACE": ""})
+    assert [line[:8] for line in github.out.splitlines()] == ["::error "]
+    assert "forged" in github.out.splitlines()[0]
+    text = run_script(root, "check")
+    assert next(line for line in text.out.splitlines() if "forged" in line).startswith(
+        "decisions/0001-x.md:2:"
+    )
