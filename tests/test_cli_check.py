@@ -55,10 +55,12 @@ def test_github_annotations_name_files_from_the_repository_root(repository: Path
 
 
 def test_github_annotation_escapes_what_would_break_the_command() -> None:
-    """``%``, line breaks, and ``,`` or ``:`` in properties are escaped as the Actions toolkit does."""
-    problem = Problem("docs/a,b:c.md", 7, "100% wrong:\r\nsee here, please", Severity.WARNING, "odd")
+    """``%``, and ``,`` or ``:`` in properties are escaped as the Actions toolkit does; a line break
+    never reaches the command: a problem shows it as an escape, so no second command can follow it."""
+    problem = Problem("docs/a,b:c.md", 7, "100% wrong:\r\n::error::see here, please", Severity.WARNING, "odd")
     assert check_command.github_annotation(problem, problem.file) == (
-        "::warning file=docs/a%2Cb%3Ac.md,line=7,title=handbook%3A odd::100%25 wrong:%0D%0Asee here, please"
+        "::warning file=docs/a%2Cb%3Ac.md,line=7,title=handbook%3A odd::"
+        "100%25 wrong:\\x0d\\x0a::error::see here, please"
     )
 
 

@@ -105,6 +105,17 @@ CASES: dict[str, Case] = {
         }
     ),
     HUGE: Case({"status": "accepted", "title": "A pasted log"}, [(1, "large-file", "about 5.0 MB of text")]),
+    "0025-unclosed-front-matter": Case(
+        {"status": "accepted", "date": "2024-04-02", "title": "Front matter never closed"},
+        [(1, "unclosed-front-matter", "the front matter opened on line 1 is never closed")],
+    ),
+    "0026-key-given-twice": Case(
+        {"status": "accepted", "tags": ["process"]},
+        [(5, "duplicate-key", "`status` is given twice, on lines 2 and 5; delete one of them")],
+    ),
+    "0027-comma-in-a-name": Case(
+        {"deciders": ["Chen, Maya", "Berg, Lukas"], "consulted": ["Aisha Okafor", "Diego Ramírez"]}
+    ),
 }
 
 

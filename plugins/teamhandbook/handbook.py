@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from .checks import check_decisions
 from .checks.agreement import check_agreement
 from .checks.requests import check_requests
+from .checks.reserved import leave_out_reserved
 from .checks.review import review_problems, reviews
 from .checks.updates import check_decision_projects, check_updates
 from .hours.weekly import writing_statuses
@@ -30,6 +32,7 @@ from .readers.history import read_history
 from .readers.lifecycle import lifecycle_of, read_options
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
+from .readers.source_files import Boundary
 from .readers.update_log import read_update_log
 from .settings import Settings
 
@@ -69,6 +72,10 @@ class Handbook:
             return None
         return dt.datetime.combine(self.today, dt.time(12), dt.UTC)
 
+    refused: list[str] = field(default_factory=list)
+    """Sources refused unread (links leaving the handbook, devices, FIFOs …), by path from the root;
+    a folder stands for everything below it. The site builder must not publish them either."""
+
     @property
     def errors(self) -> list[Problem]:
         """The problems that make a check fail."""
@@ -93,21 +100,28 @@ def load_handbook(
     """
     lifecycle = lifecycle_of(settings)
     handbook = Handbook(settings, today=today if today is not None else settings.today, lifecycle=lifecycle)
+    boundary = settings.boundary
     folder = settings.decisions_path
-    if folder.is_dir():
-        handbook.decisions, handbook.problems = read_decision_log(
-            folder, settings.root.resolve(), read_options(settings, lifecycle), settings.ignore, cache
+    if _usable_folder(handbook, boundary, settings.decisions_dir):
+        log, problems = read_decision_log(
+            folder,
+            settings.root.resolve(),
+            read_options(settings, lifecycle),
+            settings.ignore,
+            cache,
+            boundary,
         )
-        handbook.problems += check_decisions(handbook.decisions)
-    if settings.agreement_path.is_dir():
-        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root)
+        handbook.decisions, reserved = leave_out_reserved(log)
+        handbook.problems += problems + reserved + check_decisions(handbook.decisions)
+    if _usable_folder(handbook, boundary, settings.agreement_dir):
+        handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root, boundary)
         agreement = handbook.agreement
         if agreement.people:
             agreement.year = scan_year(agreement.people, agreement.core_window, settings.start_date)
         handbook.problems += problems + check_agreement(agreement)
         _read_agreement_pages(handbook, agreement)
     _read_updates(handbook)
-    _read_pages(handbook, docs_pages, changes_since)
+    _read_pages(handbook, docs_pages, boundary, changes_since)
     handbook.problems.sort(key=lambda p: (p.file, p.line))
     return handbook
 
@@ -135,6 +149,25 @@ def _boards(
     return boards
 
 
+def _usable_folder(handbook: Handbook, boundary: Boundary, folder: str) -> bool:
+    """Tell whether a source folder exists and may be read; report one that leads outside the handbook."""
+    path = handbook.settings.root / folder
+    if not path.is_dir() and not path.is_symlink():
+        return False
+    problem = boundary.check_folder(path, folder.rstrip("/") or ".")
+    if problem is not None:
+        handbook.problems.append(problem)
+        handbook.refused.append(problem.file)
+        return False
+    return True
+
+
+def _joined(folder: str, relative: str) -> str:
+    """Return a path below a source folder as problems name it."""
+    folder = folder.rstrip("/")
+    return f"{folder}/{relative}" if folder and folder != "." else relative
+
+
 def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
     """Read the onboarding and review fields of the agreement's pages, from the text already read."""
     audiences = handbook.settings.pages.audiences
@@ -150,7 +183,9 @@ def _read_agreement_pages(handbook: Handbook, agreement: Agreement) -> None:
         handbook.problems += problems
 
 
-def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, changes_since: dt.date | None) -> None:
+def _read_pages(
+    handbook: Handbook, docs_pages: Iterable[str] | None, boundary: Boundary, changes_since: dt.date | None
+) -> None:
     """Read the docs pages, see decisions as pages, date every page from history, check reviews.
 
     Pages already in ``handbook.pages`` (read from other source folders, such as the working
@@ -158,15 +193,17 @@ def _read_pages(handbook: Handbook, docs_pages: Iterable[str] | None, changes_si
     """
     settings = handbook.settings
     audiences = settings.pages.audiences
-    if docs_pages is None:  # as the plugin does: a decision log inside docs/ is not a set of pages
-        decisions = settings.decisions_path
-        docs_pages = [
-            uri
-            for uri in docs_page_uris(settings.docs_path)
-            if not (settings.docs_path / uri).resolve().is_relative_to(decisions)
-        ]
-    uris = docs_pages
-    pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences)
+    uris: list[str] = []
+    if _usable_folder(handbook, boundary, settings.docs_dir):
+        uris, listing = docs_page_uris(settings.docs_path, settings.docs_dir, boundary)
+        handbook.problems += listing.problems
+        handbook.refused += [_joined(settings.docs_dir, entry.as_posix()) for entry in listing.refused]
+        if docs_pages is not None:  # the site builder's list, less what the boundary refused
+            uris = [uri for uri in docs_pages if not listing.is_refused(PurePosixPath(uri))]
+        else:  # as the plugin does: a decision log inside docs/ is not a set of pages
+            decisions = settings.decisions_path
+            uris = [uri for uri in uris if not (settings.docs_path / uri).resolve().is_relative_to(decisions)]
+    pages, problems = read_docs_pages(settings.docs_path, settings.docs_dir, uris, audiences, boundary)
     for decision in handbook.decisions:
         page, found = decision_as_page(decision, decision_path(decision), full_title(decision), audiences)
         pages.append(page)

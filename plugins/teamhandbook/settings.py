@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .readers.source_files import Boundary
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_AGREEMENT_DIR = "working-agreement"
@@ -131,6 +134,27 @@ class Settings:
     def docs_path(self) -> Path:
         """The absolute path of the docs folder."""
         return (self.root / self.docs_dir).resolve()
+
+    @property
+    def readable_roots(self) -> tuple[Path, ...]:
+        """The folders sources may be read from: the root, and each source folder that
+        ``mkdocs.yml`` places outside it (such as ``decisions_dir: ../adr``).
+
+        A folder is trusted for what ``mkdocs.yml`` says, not for where a symbolic link leads: a
+        ``decisions`` folder inside the root that links elsewhere is not a root of its own.
+        """
+        root = Path(os.path.abspath(self.root))
+        roots = [root]
+        for folder in (self.docs_dir, self.decisions_dir, self.agreement_dir):
+            written = Path(os.path.normpath(root / folder))
+            if not written.is_relative_to(root):
+                roots.append(written)
+        return tuple(roots)
+
+    @property
+    def boundary(self) -> Boundary:
+        """The checks every source passes before it is read: inside ``readable_roots``, regular, sane size."""
+        return Boundary(self.readable_roots)
 
     def relative(self, path: Path) -> str:
         """Return ``path`` relative to the root, with forward slashes."""

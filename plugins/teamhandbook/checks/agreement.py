@@ -12,7 +12,7 @@ from ..readers.markdown_scan import code_lines
 SHOWN_RUNS = 3
 """How many runs of dates a core-window problem lists before summing up the rest."""
 
-_QUOTING_MACRO = re.compile(r"\{\{-?\s*(response_time|person|channel)\s*\(\s*(['\"])(.*?)\2")
+_QUOTING_MACRO = re.compile(r"\{\{-?\s*(response_time|person|channel)\s*\(\s*(['\"])([^'\"\n]*)\2")
 """Macros whose first argument names a tier, a person or a channel."""
 
 

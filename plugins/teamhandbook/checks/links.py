@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from ..model.problem import Problem, Severity
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
 
 
-def check_nav(nav: list[Any], config: Path, source: str, published: set[str]) -> list[Problem]:
+def check_nav(
+    nav: list[Any], config: Path, source: str, published: set[str], boundary: Boundary
+) -> list[Problem]:
     """Report pages named in ``nav:`` that the site does not have."""
-    text = read_source(config, source).text.split("\n")
+    text = read_source(config, source, boundary).text.split("\n")
     problems = []
     for page in _nav_pages(nav):
         if page.startswith(("http://", "https://", "mailto:", "/")) or page in published:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 from ..model.decision import Decision, DecisionLog, Reference
 from ..model.problem import Problem, error
 
-_LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_LINK = re.compile(r"\[[^\[\]]*\]\(([^)\s]+)[^)]*\)")
 _NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d{1,9})(?:$|[\s.:_-])", re.I)
 
 RELATIONS = (("supersedes", "supersedes"), ("superseded_by", "superseded-by"), ("relates_to", "relates-to"))

@@ -10,7 +10,7 @@ from ..handbook import Handbook
 from ..hours.schedule import zone
 from ..model.agreement import WEEKDAYS, Agreement, Person, Team
 from ..model.problem import Severity
-from .context import CommandError, handbook
+from .context import CommandError, handbook, in_range
 
 
 def load_agreement(args: argparse.Namespace) -> tuple[Handbook, Agreement, Team]:
@@ -72,9 +72,10 @@ def read_date_argument(value: str | None) -> dt.date:
     if value is None:
         return dt.datetime.now(dt.UTC).date()
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"--date: cannot read '{value}'; write it as YYYY-MM-DD") from None
+    return in_range(date, "--date")
 
 
 def local_label(moment: dt.datetime, timezone: str) -> str:

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     config = context.site_config(args)
     handbook = load_handbook(config.settings)
     problems = sorted(
-        {*handbook.problems, *site_problems(handbook, config)},
+        {*handbook.problems, *site_problems(handbook, config), *config.problems},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root

@@ -6,16 +6,22 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import site_address
 from ..plan.render import docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
 from ..readers.config_file import find_config
+from ..readers.ranges import date_problem
 from ..readers.site_config import SiteConfig, read_site_config
+from ..writers.lock import handbook_lock
+
+DateOrTime = TypeVar("DateOrTime", dt.date, dt.datetime)
 
 
 class CommandError(Exception):
@@ -32,6 +38,14 @@ def info(message: str = "", *, stream: TextIO | None = None) -> None:
     """Print a message about what the command did, unless ``--quiet`` was given."""
     if not Output.quiet:
         print(message, file=stream or sys.stdout)
+
+
+def in_range(date: DateOrTime, option: str) -> DateOrTime:
+    """Return a date given on the command line, or refuse one outside the dates the handbook reads."""
+    problem = date_problem(date, f"{option}:")
+    if problem is not None:
+        raise CommandError(problem)
+    return date
 
 
 def site_config(args: argparse.Namespace) -> SiteConfig:
@@ -79,5 +93,20 @@ def builder_host(config: SiteConfig) -> Host:
 def site_plan(config: SiteConfig, handbook: Handbook, host: Host | None = None) -> SitePlan:
     """Return the plan of the site, as a build of this configuration would make it."""
     address = site_address(config.site_name, config.site_url, config.use_directory_urls)
-    docs = docs_files(handbook.settings.docs_path)
+    docs = docs_files(handbook.settings.docs_path, handbook.settings.boundary)
     return plan_site(handbook, docs, address, host or builder_host(config))
+
+
+@contextmanager
+def editing(args: argparse.Namespace) -> Iterator[Handbook]:
+    """Hold the handbook's lock, then read it: commands that edit it run one after the other.
+
+    The lock is held from the reading to the last write, so an edit is always made to the files
+    as they are, never to a copy another command has changed meanwhile.
+    """
+    config = site_config(args)
+    try:
+        with handbook_lock(config.settings.root):
+            yield load_handbook(config.settings)
+    except TimeoutError as exc:
+        raise CommandError(str(exc)) from None

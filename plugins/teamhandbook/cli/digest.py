@@ -15,7 +15,7 @@ from ..pages.changes import between, change_events, open_for_feedback
 from ..pages.digest import FORMATS, Digest, digest_updates, render_digest
 from ..pages.updates_common import UpdateSite
 from ..pages.urls import SiteAddress, site_address
-from .context import CommandError, site_config
+from .context import CommandError, in_range, site_config
 from .webhook import PostError, check_address, post_json
 
 NAME = "digest"
@@ -149,6 +149,7 @@ def _webhook(given: str) -> str:
 def _date(text: str, option: str) -> dt.date:
     """Read a YYYY-MM-DD date given on the command line."""
     try:
-        return dt.date.fromisoformat(text.strip())
+        date = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise CommandError(f"{option} must be a date written YYYY-MM-DD, not '{text}'") from None
+    return in_range(date, option)

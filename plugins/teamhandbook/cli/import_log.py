@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
 
+from ..handbook import Handbook
 from ..readers.decision import ReadOptions
 from ..readers.status import parse_aliases
 from ..writers.importer import ImportPlan, plan_import, write_import
@@ -62,8 +63,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Plan the import, print it, and write it unless it is a dry run."""
-    handbook = context.handbook(args)
+    """Plan the import, print it, and write it unless it is a dry run (holding the handbook's lock)."""
+    with context.editing(args) as handbook:
+        return _import(args, handbook)
+
+
+def _import(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Import the records into the handbook's decisions folder."""
     source = Path(args.source).resolve()
     target = handbook.settings.decisions_path
     if not source.is_dir():

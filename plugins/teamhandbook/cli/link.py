@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..handbook import Handbook
 from ..writers.changes import ChangeSet
 from ..writers.decision_edit import RELATIONS
 from . import context
@@ -31,8 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Edit the decision, or both for a supersession."""
-    handbook = context.handbook(args)
+    """Edit the decision, or both for a supersession, holding the handbook's lock."""
+    with context.editing(args) as handbook:
+        return _link(args, handbook)
+
+
+def _link(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Record the relation in the decisions' files."""
     source, target = find_decision(handbook, args.source), find_decision(handbook, args.target)
     if source.id == target.id:
         raise CommandError("a decision cannot be linked to itself")

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..settings import SettingsError
+from ..writers.files import WriteError, reason
 from .context import CommandError, Output
 
 EXIT_CODES = "Exit codes: 0 done, 1 problems found (or nothing matched), 2 could not run."
@@ -105,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.run(args))
-    except (CommandError, SettingsError) as exc:
+    except (CommandError, SettingsError, WriteError) as exc:
         print(f"handbook: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -113,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
         sys.stderr.close()
         return EXIT_OK
+    except OSError as exc:  # the last word on a refusal no command foresaw: a sentence, not a traceback
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        print(f"handbook: stopped, as the system refused: {reason(exc)}{where}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":  # pragma: no cover

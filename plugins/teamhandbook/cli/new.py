@@ -20,12 +20,15 @@ from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.lifecycle import read_options
 from ..readers.site_config import SiteConfig
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from ..settings import Settings
-from ..writers import files, recurring
+from ..writers import recurring
 from ..writers.changes import ChangeSet, target_for
-from ..writers.new_decision import FORMATS, choose_template, create_numbered, fill_template
+from ..writers.files import WriteError
+from ..writers.new_decision import BUILTIN_TEMPLATES, FORMATS, choose_template, create_numbered, fill_template
 from ..writers.numbering import naming_scheme, slugify
+from ..writers.transaction import Transaction
 from ..writers.update_writer import NewUpdate
 from . import context, write
 from .context import CommandError, info
@@ -117,7 +120,12 @@ def run(args: argparse.Namespace) -> int:
         return _from_template(config, args)
     if not args.title or not args.title.strip():
         raise CommandError('give the decision a title: handbook new "Use PostgreSQL"')
-    handbook = load_handbook(config.settings)
+    with context.editing(args) as handbook:
+        return _new_decision(args, handbook)
+
+
+def _new_decision(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Write the new decision under the next free number, and mark what it supersedes."""
     folder = handbook.settings.decisions_path
     requested = FORMATS[args.format] if args.format else None
     scheme = naming_scheme(d.id for d in handbook.decisions)
@@ -191,9 +199,11 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
 
 
 def _template(folder: Path, handbook: Handbook, requested: DecisionFormat | None) -> tuple[Path, str]:
-    """Choose the decision template and read it, once per command."""
+    """Choose the decision template and read it, once per command (inside the handbook, unless built in)."""
     template, _ = choose_template(folder, handbook.decisions, requested)
-    loaded = read_source(template, template.name)
+    builtin = template.resolve().is_relative_to(BUILTIN_TEMPLATES)
+    boundary = Boundary([template.parent]) if builtin else handbook.settings.boundary
+    loaded = read_source(template, template.name, boundary)
     if loaded.problem:
         raise CommandError(f"cannot use the template {shown(template)}: {loaded.problem.message}")
     return template, loaded.text
@@ -266,22 +276,23 @@ def _check_supersessions(handbook: Handbook, old: list[Decision], draft: Decisio
 
 def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> None:
     """Mark the decisions the new one supersedes, now that its file and number exist."""
-    handbook = load_handbook(settings)
-    created = next(d for d in handbook.decisions if d.id == path.stem)
-    changes = ChangeSet(handbook)
     try:
+        handbook = load_handbook(settings)
+        created = next(d for d in handbook.decisions if d.id == path.stem)
+        changes = ChangeSet(handbook)
         with refusals():
             for decision in old:
                 supersede(changes, handbook.decisions.get(decision.id) or decision, created)
             write_changes(changes)
-    except CommandError as exc:
-        raise CommandError(f"{shown(path)} was written, but the old decision was not marked: {exc}") from None
+    except (CommandError, WriteError, OSError, StopIteration) as exc:
+        path.unlink(missing_ok=True)  # all or nothing: the new decision goes with the marks it needs
+        raise CommandError(f"nothing was written: the old decision could not be marked: {exc}") from None
 
 
 def _list_templates(config: SiteConfig, as_json: bool = False) -> int:
     """Print the working agreement's templates, as a table or as JSON."""
     folder = _templates_folder(config)
-    templates = recurring.list_templates(folder)
+    templates = recurring.list_templates(folder, config.settings.boundary)
     if as_json:
         records = [
             {"name": t.name, "title": t.title, "description": t.description, "path": t.path}
@@ -305,7 +316,9 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     folder = _templates_folder(config)
     path = folder / f"{args.template}.md"
     if not path.is_file():
-        names = ", ".join(t.name for t in recurring.list_templates(folder)) or "none"
+        names = (
+            ", ".join(t.name for t in recurring.list_templates(folder, config.settings.boundary)) or "none"
+        )
         raise CommandError(f"no template '{args.template}' in {shown(folder)} (templates: {names})")
     title = " ".join(args.title.split()) if args.title else None
     handbook = load_handbook(config.settings)
@@ -319,7 +332,7 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     handle = (args.handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
     date = _date(args.date, "--date") or dt.date.today()
     try:
-        template = recurring.load_template(path)
+        template = recurring.load_template(path, config.settings.boundary)
         values = recurring.placeholders(
             date, handle, title or template.title, slugify(title) if title else None
         )
@@ -328,8 +341,10 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
     except recurring.TemplateError as exc:
         raise CommandError(str(exc)) from None
     target = config.settings.root / relative
+    transaction = Transaction(config.settings.readable_roots)
+    transaction.create(target, text.encode("utf-8"))
     try:
-        files.create_exclusively(target, text.encode("utf-8"))
+        transaction.commit()
     except FileExistsError:
         raise CommandError(f"{shown(target)} already exists; it was not overwritten") from None
     print(shown(target))
@@ -356,7 +371,7 @@ def _date(text: str | None, option: str) -> dt.date | None:
     reading = read_date(text)
     if reading.date is None:
         raise CommandError(f"{option}: {reading.problem or 'write the date as YYYY-MM-DD'}")
-    return reading.date
+    return context.in_range(reading.date, option)
 
 
 def _names(text: str | None) -> list[str]:

@@ -43,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:
-        raise CommandError(f"{exc.filename} exists and was not written by `handbook render`") from None
+        name = exc.filename or (exc.args[0] if exc.args else "a file")
+        raise CommandError(
+            f"{name} exists and was not written by `handbook render`; nothing was written"
+        ) from None
     pages = sum(path.endswith(".md") for path in written)
     info(f"wrote {pages} pages and {len(written) - pages} other files to {shown(out)}")
     for problem in problems:

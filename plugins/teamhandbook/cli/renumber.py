@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..writers import files
 from ..writers.numbering import decision_stems, numbers_taken
 from ..writers.renumber import apply_renumbering, plan_renumbering
 from . import context
 from .context import CommandError, info
 from .decisions import find_decision, refusals, shown
+
+MAX_NUMBER = 999_999
+"""The largest number a decision's file name carries that the handbook reads as its number."""
 
 NAME = "renumber"
 HELP = "Give a decision the next free number (or --to N), following every reference to it."
@@ -37,13 +39,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Rename the decision and update what refers to it."""
-    handbook = context.handbook(args)
-    decision = find_decision(handbook, args.decision)
-    if decision.number is None:
-        raise CommandError(f"{decision.source} has no number in its file name")
-    folder = handbook.settings.decisions_path
-    with files.folder_lock(folder), refusals():
-        taken = numbers_taken(decision_stems(folder, handbook.settings.ignore))
+    with context.editing(args) as handbook, refusals():
+        decision = find_decision(handbook, args.decision)
+        if decision.number is None:
+            raise CommandError(f"{decision.source} has no number in its file name")
+        folder = handbook.settings.decisions_path
+        taken = numbers_taken(decision_stems(folder, handbook.settings.ignore, handbook.settings.boundary))
         if args.to is None and taken.get(decision.number, []) == [decision.id]:
             raise CommandError(
                 f"{decision.source} is the only decision numbered {decision.number}, so there is no clash "
@@ -51,7 +52,9 @@ def run(args: argparse.Namespace) -> int:
                 "move it anyway; nothing was written"
             )
         number = args.to if args.to is not None else max(taken, default=0) + 1
-        if number < 0 or (number in taken and taken[number] != [decision.id]):
+        if not 0 <= number <= MAX_NUMBER:
+            raise CommandError(f"--to: {number} is not a decision number; give one from 0 to {MAX_NUMBER}")
+        if number in taken and taken[number] != [decision.id]:
             raise CommandError(f"number {number} is taken by {', '.join(taken.get(number, []))}")
         if number == decision.number:
             info(f"{decision.source} already has number {number}")
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
                 info(f"  follows: {shown(path)}")
         if not args.dry_run:
             try:
-                apply_renumbering(plan)
+                apply_renumbering(plan, handbook.settings.readable_roots)
             except FileExistsError:
                 raise CommandError(f"{shown(plan.new_path)} exists; nothing was renamed") from None
     for line in plan.unsure:

@@ -10,7 +10,7 @@ from ..hours.deadline import NoWorkingTime, respond_by
 from ..hours.schedule import zone
 from ..model.agreement import Agreement
 from .agreement import load_agreement, local_label, person, utc_iso
-from .context import CommandError
+from .context import CommandError, in_range
 
 NAME = "respond-by"
 HELP = "Say when an answer is due from someone at an urgency, counted in their working hours."
@@ -94,4 +94,5 @@ def _sent(value: str | None) -> dt.datetime:
         raise CommandError(
             f"--sent: cannot read '{value}'; write ISO 8601, e.g. 2026-11-24T15:30:00Z"
         ) from None
+    in_range(moment, "--sent")  # checked before the time zone moves it past a year's end
     return moment if moment.tzinfo is not None else moment.astimezone()

@@ -39,16 +39,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the status, or set it."""
-    handbook = context.handbook(args)
-    decision = find_decision(handbook, args.decision)
+    """Print the status, or set it (holding the handbook's lock)."""
     if args.status is None:
+        decision = find_decision(context.handbook(args), args.decision)
         if args.json:
             record = {"id": decision.id, "status": decision.status.value if decision.status else None}
             print(json.dumps({**record, "status_raw": decision.status_raw}, ensure_ascii=False))
         else:
             print(decision.status.value if decision.status else f"unknown ({decision.status_raw or 'none'})")
         return 0
+    with context.editing(args) as handbook:
+        return _set_status(args, handbook)
+
+
+def _set_status(args: argparse.Namespace, handbook: Handbook) -> int:
+    """Write the new status into the decision's file, and settle the supersessions it waited for."""
+    decision = find_decision(handbook, args.decision)
     status = parse_status(args.status, handbook.lifecycle)
     changes = ChangeSet(handbook)
     with refusals():

@@ -35,14 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Edit both decisions, or only the successor while it is not accepted."""
-    handbook = context.handbook(args)
-    old, new = find_decision(handbook, args.old), find_decision(handbook, args.new)
-    changes = ChangeSet(handbook)
-    with refusals():
-        supersede(changes, old, new)
-        if not write_changes(changes):
-            info(f"{new.source} already supersedes {old.source}; nothing to change")
+    """Edit both decisions, or only the successor while it is not accepted, holding the handbook's lock."""
+    with context.editing(args) as handbook:
+        old, new = find_decision(handbook, args.old), find_decision(handbook, args.new)
+        changes = ChangeSet(handbook)
+        with refusals():
+            supersede(changes, old, new)
+            if not write_changes(changes):
+                info(f"{new.source} already supersedes {old.source}; nothing to change")
     if is_pending(new):
         info(pending_note(old, new))
     return 0

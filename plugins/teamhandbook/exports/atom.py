@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ from ..pages.urls import FEED_PATH, WHATS_NEW_PATH, SiteAddress
 
 ATOM = "http://www.w3.org/2005/Atom"
 GENERATOR = "teamhandbook"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF): no escape
+makes them valid, and one of them makes feed readers reject the whole feed."""
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def _entry(event: ChangeEvent, site: SiteAddress) -> ET.Element:
         content = _text(entry, "content", _content(event))
         content.set("type", "html")
     for tag in event.decision.tags if event.decision is not None else ():
-        ET.SubElement(entry, "category", {"term": tag})
+        ET.SubElement(entry, "category", {"term": xml_text(tag)})
     return entry
 
 
@@ -168,10 +172,15 @@ def _content(event: ChangeEvent) -> str:
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
-    """Add a child element holding text (ElementTree escapes it)."""
+    """Add a child element holding text (ElementTree escapes it; ``xml_text`` drops what it cannot)."""
     child = ET.SubElement(parent, tag)
-    child.text = text
+    child.text = xml_text(text)
     return child
+
+
+def xml_text(text: str) -> str:
+    """Replace each character XML 1.0 forbids with U+FFFD, so the feed stays well-formed."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (an escape sequence could clear or recolour a terminal or CI log) and
+bidirectional overrides (which reorder what a reader sees): shown as escapes in problems."""
 
 
 class Severity(StrEnum):
@@ -48,6 +53,11 @@ class Problem:
     link: str = ""
     """For a link that leads nowhere: the link as written."""
 
+    def __post_init__(self) -> None:
+        # The file and message often quote what an author wrote; they are printed to terminals.
+        object.__setattr__(self, "file", visible(self.file))
+        object.__setattr__(self, "message", visible(self.message))
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
 
@@ -61,6 +71,15 @@ class Problem:
             "code": self.code,
             **({"page": self.page, "link": self.link} if self.link else {}),
         }
+
+
+def visible(text: str) -> str:
+    """Return text with control characters and direction overrides written as escapes (``\\x1b``)."""
+    if not _INVISIBLE.search(text):
+        return text
+    return _INVISIBLE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def error(file: str, line: int, message: str, code: str) -> Problem:

@@ -34,7 +34,7 @@ def template_path(template: Template) -> str:
 
 def link(target: str, from_page: str, label: str) -> str:
     """Return a Markdown link from one site page to another, with an escaped label."""
-    return f"[{md.text(label)}]({quote(md.relative(target, from_page), safe='/#')})"
+    return f"[{md.text(label)}]({quote(md.relative(target, from_page), safe='/')})"
 
 
 def local_times_page(agreement: Agreement) -> str | None:

@@ -9,11 +9,12 @@ spans) is replaced by an expression that prints the marker itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..readers.markdown_scan import code_block_lines
+from ..readers.markdown_scan import code_block_lines, code_spans
 
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,24 @@ def protect_code(markdown: str, markers: Markers | None = None) -> str:
         if in_code[index]:
             lines[index] = escape(line)
         elif "`" in line:
-            lines[index] = _INLINE_CODE.sub(lambda m: m.group(1) + escape(m.group(2)) + m.group(1), line)
+            lines[index] = _in_code_spans(line, escape)
     return "\n".join(lines)
+
+
+def _in_code_spans(line: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the text inside each code span of a line, keeping the backticks."""
+    parts: list[str] = []
+    last = 0
+    for start, end in code_spans(line):
+        ticks = _BACKTICKS.match(line, start).end() - start
+        parts += [
+            line[last : start + ticks],
+            change(line[start + ticks : end - ticks]),
+            line[end - ticks : end],
+        ]
+        last = end
+    parts.append(line[last:])
+    return "".join(parts)
 
 
 def template_lines(markdown: str, markers: Markers | None = None) -> list[int]:
@@ -69,7 +86,16 @@ def template_lines(markdown: str, markers: Markers | None = None) -> list[int]:
     for index, line in enumerate(lines):
         if in_code[index]:
             continue
-        prose = _INLINE_CODE.sub("", line)
+        prose = "".join(line[a:b] for a, b in _outside(code_spans(line), len(line)))
         if any(start in prose for start in markers.starts):
             found.append(index + 1)
     return found
+
+
+def _outside(spans: list[tuple[int, int]], length: int) -> Iterator[tuple[int, int]]:
+    """Yield the stretches of a line between its code spans."""
+    last = 0
+    for start, end in spans:
+        yield last, start
+        last = end
+    yield last, length

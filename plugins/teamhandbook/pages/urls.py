@@ -29,4 +29,4 @@ __all__ = [
 
 def page_link(title: str, src_uri: str, from_page: str) -> str:
     """Return a Markdown link to a page by its source path, relative to another page."""
-    return f"[{md.text(title)}]({quote(md.relative(src_uri, from_page), safe='/#')})"
+    return f"[{md.text(title)}]({quote(md.relative(src_uri, from_page), safe='/')})"  # '#' is encoded

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
+import os
+import re
+from pathlib import Path, PurePosixPath
 
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
 from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
-from ..writers.files import copy_exclusively, create_exclusively, replace_atomically
+from ..writers.transaction import Transaction
 from .site_plan import PlannedFile, Role, SitePlan
 
 MANIFEST = ".teamhandbook-render"
@@ -20,11 +24,12 @@ class RenderError(ValueError):
     """An output folder the render must not write into."""
 
 
-def docs_files(docs: Path) -> dict[str, Path]:
-    """Return the files of a docs folder, by path in the site, as a site builder finds them."""
+def docs_files(docs: Path, boundary: Boundary) -> dict[str, Path]:
+    """Return the files of a docs folder, by path in the site, as a site builder finds them, less
+    what the boundary refuses (links leading out, devices…), which the handbook reports."""
     if not docs.is_dir():
         return {}
-    return {relative.as_posix(): docs / relative for relative in walk(docs)}
+    return {relative.as_posix(): docs / relative for relative in walk(docs, boundary)}
 
 
 def published(file: PlannedFile) -> bool:
@@ -60,7 +65,7 @@ def rendered_files(
         if file.role is Role.DOCS:
             text = texts.get(file.src_uri)
             if text is None:
-                text = read_source(file.path, file.source).text
+                text = read_source(file.path, file.source, handbook.settings.boundary).text
         else:
             text = file.produce()
         if plan.moved and file.role in (Role.DOCS, Role.MERGED):  # links into a log kept in docs/
@@ -78,34 +83,44 @@ def render(plan: SitePlan, out: Path, macros: bool = True) -> tuple[list[str], l
     """Write every page and asset into ``out``; return the site paths written and the problems.
 
     ``out`` must be empty or hold an earlier render (it has the manifest): files the earlier
-    render wrote are replaced or, when gone from the handbook, removed; nothing else is touched.
+    render wrote are replaced or, when gone from the handbook, removed; nothing else is touched,
+    and nothing outside ``out`` ever is: a manifest line that leads elsewhere is refused. The
+    files are written all or none; if one cannot be (a full disk), ``out`` stays as it was.
     """
     previous = _previous_render(out)
     pages, assets, problems = rendered_files(plan, macros)
-    for path, content in pages.items():
-        _write(out / path, content.encode("utf-8"), path in previous)
-    for path, source in assets.items():
-        target = out / path
-        if path in previous and target.exists():
-            target.unlink()
-        copy_exclusively(source, target)
     written = sorted([*pages, *assets])
-    for stale in previous - set(written):
-        (out / stale).unlink(missing_ok=True)
+    transaction = Transaction((out,))
+    for path, content in pages.items():
+        _write(transaction, out / path, path in previous, data=content.encode("utf-8"))
+    for path, source in assets.items():
+        _write(transaction, out / path, path in previous, source=source)
     manifest = out / MANIFEST
-    _write(manifest, ("\n".join(written) + "\n").encode("utf-8"), manifest.exists())
+    _write(transaction, manifest, manifest.is_file(), data=("\n".join(written) + "\n").encode("utf-8"))
+    transaction.commit()
+    for stale in sorted(previous - set(written)):
+        _remove(out, stale)
     return written, problems
 
 
 def _previous_render(out: Path) -> set[str]:
-    """Return the files an earlier render wrote into ``out``; refuse a folder that holds other files."""
+    """Return the files an earlier render wrote into ``out``; refuse a folder that holds other files,
+    and a manifest that names anything outside ``out``."""
     if not out.exists():
         return set()
     if not out.is_dir():
         raise RenderError(f"{out} is a file, not a folder")
     manifest = out / MANIFEST
-    if manifest.is_file():
-        return {line for line in manifest.read_text(encoding="utf-8").splitlines() if line}
+    if os.path.lexists(manifest):
+        found = Boundary([out]).read(manifest, MANIFEST)
+        if found.raw is None:
+            reason = found.problem.message if found.problem else "it cannot be read"
+            raise RenderError(f"{manifest}: {reason} Nothing was written or deleted.")
+        try:
+            entries = found.raw.decode("utf-8").splitlines()
+        except UnicodeDecodeError:
+            raise RenderError(f"{manifest} is not UTF-8 text; nothing was written or deleted") from None
+        return {_checked_entry(out, entry) for entry in entries if entry}
     if any(out.iterdir()):
         raise RenderError(
             f"{out} is not empty and was not written by `handbook render`; choose an empty or new folder"
@@ -113,9 +128,51 @@ def _previous_render(out: Path) -> set[str]:
     return set()
 
 
-def _write(path: Path, data: bytes, replace: bool) -> None:
-    """Write a file: replace one an earlier render wrote, else create it without overwriting."""
-    if replace and path.exists():
-        replace_atomically(path, data)
+def _checked_entry(out: Path, entry: str) -> str:
+    """Return a manifest line if it names a file strictly inside ``out``; refuse it otherwise.
+
+    The manifest says what the next render may replace or delete, so a line such as
+    ``../docs/index.md``, ``/etc/passwd`` or a path through a link leading out would let a
+    tampered manifest delete an author's files.
+    """
+    path = PurePosixPath(entry)
+    parts = path.parts
+    outside = (
+        path.is_absolute()
+        or "\\" in entry
+        or "\0" in entry
+        or re.match(r"^[A-Za-z]:", entry) is not None
+        or not parts
+        or any(part in ("..", ".") for part in parts)
+        or entry != path.as_posix()
+    )
+    if not outside:
+        folder = Path(os.path.realpath(out / path.parent))
+        outside = not (folder == Path(os.path.realpath(out)) or folder.is_relative_to(os.path.realpath(out)))
+    if outside:
+        raise RenderError(
+            f"{out / MANIFEST} lists '{entry}', which is not a file inside {out}; `handbook render` "
+            "deletes and replaces only files it wrote there, so nothing was written or deleted. "
+            "Remove that line from the manifest, or render into a new folder."
+        )
+    return entry
+
+
+def _write(
+    transaction: Transaction, path: Path, ours: bool, data: bytes | None = None, source: Path | None = None
+) -> None:
+    """Add a file to the render: replace one an earlier render wrote, else create it, never overwriting."""
+    if ours and os.path.lexists(path):
+        transaction.replace(path, data if data is not None else source.read_bytes() if source else b"")
+    elif source is not None:
+        transaction.copy(source, path)
     else:
-        create_exclusively(path, data)
+        transaction.create(path, data or b"")
+
+
+def _remove(out: Path, stale: str) -> None:
+    """Delete a file an earlier render wrote that the handbook no longer has (never a folder)."""
+    path = out / stale
+    if path.is_symlink() or path.is_file():
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()

@@ -9,6 +9,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
 
+from .safe_meta import edit_path
+
 PLUGIN_NAME = "team-handbook"
 
 
@@ -37,7 +39,7 @@ class SourcePage(File):
         )
         self.generated_by = PLUGIN_NAME
         self.abs_src_path = str(source)
-        self.edit_uri = Path(os.path.relpath(source, config.docs_dir)).as_posix()
+        self.edit_uri = edit_path(Path(os.path.relpath(source, config.docs_dir)).as_posix())
         self._render = render
         self._markdown: str | None = None
 

@@ -18,6 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .safe_meta import edit_path
+
 
 class ReadPage(File):
     """A page of ``docs/`` whose text the core already read: MkDocs gets that text, not a second read.
@@ -36,6 +38,7 @@ class ReadPage(File):
             inclusion=file.inclusion,
         )
         self._text = text
+        self.edit_uri = edit_path(file.src_uri)
 
     @property
     def content_string(self) -> str:  # type: ignore[override]

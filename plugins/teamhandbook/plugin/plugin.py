@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import html
 import itertools
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -41,6 +42,7 @@ from ..pages.macro_guard import protect_code
 from ..pages.redirects import follow_moves
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
+from ..readers.config_file import config_problems
 from ..readers.lifecycle import lifecycle_of
 from ..readers.page_settings import page_settings, update_settings
 from ..readers.read_cache import ReadCache
@@ -51,7 +53,7 @@ from ..settings import (
     Settings,
     SettingsError,
 )
-from . import agreement, assets, deferred, docs_files, macros
+from . import agreement, assets, deferred, docs_files, macros, safe_meta
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
@@ -86,6 +88,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.moved: dict[str, str] = {}
         """Pages of a decision log inside docs/ and where they are published now, by path in docs."""
         self.update_uris: set[str] = set()
+        self.config_problems: list[Problem] = []
 
     def page_path(self) -> str:
         """Return the site path of the page being rendered, for the handbook's macros."""
@@ -110,6 +113,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         try:
             pages = page_settings(self.config)
             updates = update_settings(self.config)
+            today = docs_files.build_date()
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
         self.settings = Settings(
@@ -125,26 +129,16 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             ignore=tuple(self.config.ignore),
             agreement_dir=self.config.agreement_dir,
             pages=pages,
-            today=docs_files.build_date(),
+            today=today,
             updates_dir=self.config.updates_dir,
             updates=updates,
             now=docs_files.build_moment(),
         )
-        _watch(
-            config,
-            self.settings.decisions_path,
-            "decisions",
-            self.config.decisions_dir,
-            DEFAULT_DECISIONS_DIR,
-        )
-        _watch(
-            config,
-            self.settings.agreement_path,
-            "agreement",
-            self.config.agreement_dir,
-            DEFAULT_AGREEMENT_DIR,
-        )
-        _watch(config, self.settings.updates_path, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
+        if config.config_file_path:
+            self.config_problems = config_problems(Path(config.config_file_path))
+        _watch(config, self.settings, "decisions", self.config.decisions_dir, DEFAULT_DECISIONS_DIR)
+        _watch(config, self.settings, "agreement", self.config.agreement_dir, DEFAULT_AGREEMENT_DIR)
+        _watch(config, self.settings, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
         try:
             lifecycle = lifecycle_of(self.settings)
         except SettingsError as exc:
@@ -166,6 +160,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             self.handbook = load_handbook(self.settings, docs_pages=docs_pages, cache=self.read_cache)
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
+        _drop_refused(files, config, self.handbook)
         self.plan = plan_site(
             self.handbook,
             docs_files.builder_files(files),
@@ -187,7 +182,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         for src_uri in self.plan.replaced:
             files.remove(files.get_file_from_path(src_uri))
         self._add_planned(files, config)
-        report(self.plan.problems)
+        report(self.plan.problems + self.config_problems)
         return files
 
     def _add_planned(self, files: Files, config: MkDocsConfig) -> None:
@@ -291,6 +286,10 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         self.current_page = page
         src_uri = page.file.src_uri
         decision = self.decision_files.get(src_uri)
+        if self.settings is not None:  # every page's edit link and author's fields, made text
+            safe_meta.safe_edit_url(page)
+            if decision is None:  # a decision's metadata is the handbook's own, set below
+                safe_meta.escape_front_matter(page.meta)
         if src_uri in self.update_uris:
             return self._prepare_update(markdown, page, config)
         if src_uri in self.sourced_kinds:
@@ -314,6 +313,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Put a decision's header and information line under its title, as HTML, and the long
         blocks of generated pages back in their places."""
+        if self.settings is not None:
+            safe_meta.title_as_text(page)
         blocks = self.set_aside.get(page.file.src_uri)
         if blocks:
             return deferred.put_back(html, blocks)
@@ -350,24 +351,41 @@ def _recency(decision: Decision) -> tuple[int, int]:
     return (decision.date.toordinal() if decision.date else 0, decision.number or 0)
 
 
-def _watch(config: MkDocsConfig, folder: Path, what: str, option: str, default: str) -> None:
-    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist."""
+def _watch(config: MkDocsConfig, settings: Settings, what: str, option: str, default: str) -> None:
+    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist.
+
+    A folder that leads outside the handbook is not watched (the core reports it and reads nothing).
+    """
+    folder = settings.root / option
     if folder.is_dir():
-        config.watch.append(str(folder))
+        if settings.boundary.contains(Path(os.path.realpath(folder))):
+            config.watch.append(str(folder.resolve()))
     elif option != default:
         raise PluginError(
-            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder}); "
+            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder.resolve()}); "
             f"create it or correct `{what}_dir` in mkdocs.yml."
         )
 
 
 def _page_title(title: str) -> str:
-    """Return a title as MkDocs and Material use it: HTML, shown as text.
+    """Return a title as MkDocs and Material use it: HTML, shown as text."""
+    return safe_meta.page_title(title)
 
-    mkdocs-macros renders page titles that contain ``{{`` or ``{%`` even when it leaves the page
-    alone, so braces become character references too.
-    """
-    return html.escape(title, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+def _drop_refused(files: Files, config: MkDocsConfig, handbook: Handbook) -> None:
+    """Take the files the core refused to read (links leaving the handbook, FIFOs …) out of the site,
+    so MkDocs neither reads nor copies them; the core has reported each one."""
+    if not handbook.refused:
+        return
+    docs = os.path.normpath(config.docs_dir)
+    docs_dir = PurePosixPath(handbook.settings.docs_dir)
+    refused = [PurePosixPath(path) for path in handbook.refused]
+    for file in list(files):
+        if file.generated_by is not None or file.src_dir is None or os.path.normpath(file.src_dir) != docs:
+            continue
+        source = docs_dir / file.src_uri
+        if any(source == entry or entry in source.parents for entry in refused):
+            files.remove(file)
 
 
 def _has_tags_plugin(config: MkDocsConfig) -> bool:

@@ -3,15 +3,18 @@ its templates. Every part is optional."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..model.agreement import Agreement, AgreementPage
 from ..model.problem import Problem, error, note
 from .agreement_data import read_agreement_data
+from .frontmatter import blank_front_matter, refused, split_front_matter
+from .source_files import Boundary
 from .team import read_team
 from .template import read_template
+from .text import read_source
 from .yaml_data import DataFile
-from .yaml_source import YamlSyntaxError, parse_yaml
+from .yaml_source import YamlLimitError, YamlSyntaxError, parse_yaml
 
 TEAM_FILES = ("team.yml", "team.yaml")
 DATA_FILES = ("agreement.yml", "agreement.yaml")
@@ -19,44 +22,67 @@ TEMPLATES = "templates"
 ASSET_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf"})
 
 
-def read_agreement(folder: Path, root: Path) -> tuple[Agreement, list[Problem]]:
-    """Read everything in the agreement folder once; never raises for what an author wrote."""
+def read_agreement(
+    folder: Path, root: Path, boundary: Boundary | None = None
+) -> tuple[Agreement, list[Problem]]:
+    """Read everything in the agreement folder once; never raises for what an author wrote.
+
+    Only files the ``boundary`` allows (default: inside ``root``) are read; the rest is reported.
+    """
+    boundary = boundary or Boundary([root])
     agreement = Agreement(folder=_relative(folder, root))
-    problems: list[Problem] = []
-    team_file = _data_file(folder, TEAM_FILES, root, problems, "invalid-team")
+    listing = boundary.walk(folder, agreement.folder)
+    problems: list[Problem] = list(listing.problems)
+    files = set(listing.files)
+    team_file = _data_file(folder, TEAM_FILES, files, root, boundary, problems, "invalid-team")
     if team_file is not None:
         agreement.team, team_problems = read_team(team_file)
         problems += team_problems
-    data_file = _data_file(folder, DATA_FILES, root, problems, "invalid-agreement")
+    data_file = _data_file(folder, DATA_FILES, files, root, boundary, problems, "invalid-agreement")
     if data_file is not None:
         agreement.data_source = data_file.source
         read_agreement_data(data_file, agreement)
         problems += data_file.problems
-    for path in sorted(folder.glob("*.md")):
-        text = _text(path, root, problems)
+    for relative in sorted(f for f in files if len(f.parts) == 1 and f.suffix == ".md"):
+        text = _text(folder / relative, root, boundary, problems)
         if text is not None:
-            agreement.pages.append(AgreementPage(path.stem, _relative(path, root), text))
-    for path in sorted((folder / TEMPLATES).glob("*.md")):
-        text = _text(path, root, problems)
+            source = _relative(folder / relative, root)
+            front = split_front_matter(text, source)
+            if refused(front):  # macros and MkDocs would parse it with no limits: they get none of it
+                problems += [problem for problem in front.problems if problem.code == "yaml-limit"]
+                text = blank_front_matter(text, front)
+            agreement.pages.append(AgreementPage(relative.stem, source, text))
+    templates = sorted(
+        f for f in files if len(f.parts) == 2 and f.parts[0] == TEMPLATES and f.suffix == ".md"
+    )
+    for relative in templates:
+        path = folder / relative
+        text = _text(path, root, boundary, problems)
         if text is not None:
-            template, template_problems = read_template(text, _relative(path, root), path.stem)
+            template, template_problems = read_template(text, _relative(path, root), relative.stem)
             problems += template_problems
             if template is not None:
                 agreement.templates.append(template)
     agreement.assets = [
-        _relative(path, root)
-        for path in sorted(folder.rglob("*"))
-        if path.suffix.lower() in ASSET_SUFFIXES and not path.name.startswith(".")
+        _relative(folder / relative, root)
+        for relative in sorted(listing.files, key=lambda f: f.as_posix())
+        if relative.suffix.lower() in ASSET_SUFFIXES
     ]
-    _note_unread(folder, root, problems)
+    _note_unread(folder, files, root, problems)
     return agreement, problems
 
 
 def _data_file(
-    folder: Path, names: tuple[str, ...], root: Path, problems: list[Problem], code: str
+    folder: Path,
+    names: tuple[str, ...],
+    files: set[PurePosixPath],
+    root: Path,
+    boundary: Boundary,
+    problems: list[Problem],
+    code: str,
 ) -> DataFile | None:
     """Parse the first of ``names`` that exists; a syntax error is reported with its line."""
-    found = [folder / name for name in names if (folder / name).is_file()]
+    found = [folder / name for name in names if PurePosixPath(name) in files]
     if not found:
         return None
     path = found[0]
@@ -65,34 +91,39 @@ def _data_file(
         problems.append(
             error(_relative(other, root), 1, f"both {source} and this file exist; keep one.", code)
         )
-    text = _text(path, root, problems)
+    text = _text(path, root, boundary, problems)
     if text is None:
         return None
     try:
         document = parse_yaml(text)
+    except YamlLimitError as exc:
+        problems.append(error(source, exc.line, f"the file is refused: {exc}.", "yaml-limit"))
+        return None
     except YamlSyntaxError as exc:
         problems.append(error(source, exc.line, f"{exc}.", "yaml"))
         return None
-    return DataFile(source, document, code)
+    data_file = DataFile(source, document, code)
+    data_file.problems += [
+        error(source, dup.line, dup.message, "duplicate-key") for dup in document.duplicates
+    ]
+    return data_file
 
 
-def _text(path: Path, root: Path, problems: list[Problem]) -> str | None:
-    """Read a file as UTF-8, reporting one that cannot be read."""
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)
-        problems.append(error(_relative(path, root), 1, f"cannot read the file: {reason}.", "unreadable"))
-        return None
+def _text(path: Path, root: Path, boundary: Boundary, problems: list[Problem]) -> str | None:
+    """Read a file as UTF-8 through the boundary, reporting one that cannot be read (or is not UTF-8)."""
+    source = read_source(path, _relative(path, root), boundary)
+    if source.problem is not None:
+        problems.append(source.problem)
+    return source.text if source.read else None
 
 
-def _note_unread(folder: Path, root: Path, problems: list[Problem]) -> None:
+def _note_unread(folder: Path, files: set[PurePosixPath], root: Path, problems: list[Problem]) -> None:
     """Mention YAML files the handbook does not read, so a misnamed roster is not silently ignored."""
-    for path in sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]):
-        if path.name not in TEAM_FILES + DATA_FILES:
+    for relative in sorted(f for f in files if len(f.parts) == 1 and f.suffix in (".yml", ".yaml")):
+        if relative.name not in TEAM_FILES + DATA_FILES:
             problems.append(
                 note(
-                    _relative(path, root),
+                    _relative(folder / relative, root),
                     1,
                     "this file is not read: the roster is team.yml and the agreement's data agreement.yml.",
                     "unread-file",

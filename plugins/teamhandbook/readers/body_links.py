@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-INLINE_LINK = re.compile(r"(!?\[[^\]]*\]\()(<[^>]*>|[^)\s]+)")
+from .markdown_scan import code_spans
+
+INLINE_LINK = re.compile(r"(!?\[[^\[\]]*\]\()(<[^<>]*>|[^)\s]+)")
 REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]]+\]:[ \t]*)(<[^>]*>|\S+)")
-INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|/|#|\?)", re.I)
 
 
@@ -15,10 +16,10 @@ def outside_inline_code(line: str, change: Callable[[str], str]) -> str:
     """Apply ``change`` to the parts of a line that are not inline code."""
     parts: list[str] = []
     last = 0
-    for match in INLINE_CODE.finditer(line):
-        parts.append(change(line[last : match.start()]))
-        parts.append(match.group(0))
-        last = match.end()
+    for start, end in code_spans(line):
+        parts.append(change(line[last:start]))
+        parts.append(line[start:end])
+        last = end
     parts.append(change(line[last:]))
     return "".join(parts)
 

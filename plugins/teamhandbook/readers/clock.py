@@ -168,4 +168,14 @@ def read_duration(value: object) -> Duration | str:
         return f"'{text}' is no time at all; {DURATION_HINT}"
     unit_text = match.group("unit")
     unit = _UNITS.get(unit_text[:3], _UNITS.get(unit_text[:2], Unit.HOURS))
+    if amount > _LONGEST[unit]:
+        return (
+            f"'{text}' is longer than a year of working time; a response time is at most "
+            f"{_LONGEST[Unit.DAYS]} business days ({_LONGEST[Unit.HOURS]:,} business hours)"
+        )
     return Duration(int(amount) if float(amount).is_integer() else amount, unit, text)
+
+
+_LONGEST = {Unit.DAYS: 365, Unit.HOURS: 365 * 8, Unit.MINUTES: 365 * 8 * 60}
+"""The longest response time in each unit: a year of working days, checked here so that counting
+working time never runs past the dates the handbook can hold."""

@@ -16,7 +16,11 @@ from typing import Any
 
 import yaml
 
+from ..model.problem import Problem, error
 from ..settings import SettingsError
+from .source_files import Boundary
+from .text import read_source
+from .yaml_source import Yaml11Loader, YamlSyntaxError, parse_yaml
 
 CONFIG_NAMES = ("properdocs.yml", "properdocs.yaml", "mkdocs.yml", "mkdocs.yaml")
 """The configuration files a handbook may have, in the order ProperDocs looks for them: a folder
@@ -39,26 +43,45 @@ def find_config(start: Path) -> Path:
     raise SettingsError(f"no mkdocs.yml or properdocs.yml in {start.resolve()} or any folder above it")
 
 
-def load_config_file(path: Path, depth: int = 0) -> dict[str, Any]:
-    """Read a configuration file and the files it inherits from; raise ``SettingsError`` if unreadable."""
+def load_config_file(path: Path, depth: int = 0) -> tuple[dict[str, Any], list[Problem]]:
+    """Read a configuration file and the files it inherits from, and what is wrong in them that the
+    site builder lets pass (a key given twice); raise ``SettingsError`` if one cannot be read.
+
+    The file goes through the handbook's one YAML path (nesting, aliases and keys given twice are
+    checked), keeping the last of a key given twice, as MkDocs does.
+    """
     if depth > MAX_INHERITANCE:
         raise SettingsError(f"{path}: `INHERIT:` goes {MAX_INHERITANCE} files deep; is there a loop?")
+    source = path.name
+    text = read_source(path, source, Boundary([path.parent, Path(os.path.realpath(path)).parent]))
+    if not text.read or text.problem is not None:
+        message = text.problem.message if text.problem else "it cannot be read"
+        raise SettingsError(f"cannot read {path}: {message}")
     try:
-        with path.open("rb") as stream:
-            data = yaml.load(stream, Loader=_ConfigLoader) or {}
-    except OSError as exc:
-        raise SettingsError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except yaml.YAMLError as exc:
-        raise SettingsError(f"{path} is not valid YAML: {exc}") from None
+        document = parse_yaml(text.text, loader=_ConfigLoader, keep_last=True)
+    except YamlSyntaxError as exc:
+        raise SettingsError(f"{path}:{exc.line}: {exc}") from None
+    data = document.data or {}
     if not isinstance(data, dict):
         raise SettingsError(f"{path} must be a YAML mapping")
+    problems = [error(source, dup.line, dup.message, "duplicate-key") for dup in document.duplicates]
     parent = data.pop("INHERIT", None)
     if parent is None:
-        return data
+        return data, problems
     inherited = (path.parent / str(parent)).resolve()
     if not inherited.is_file():
         raise SettingsError(f"{path}: the inherited file '{parent}' does not exist at {inherited}")
-    return merge(load_config_file(inherited, depth + 1), data)
+    base, more = load_config_file(inherited, depth + 1)
+    return merge(base, data), more + problems
+
+
+def config_problems(path: Path) -> list[Problem]:
+    """Return what is wrong in a configuration that the site builder itself lets pass (the plugin
+    reports it); a file that cannot be read is the builder's to report."""
+    try:
+        return load_config_file(path)[1]
+    except SettingsError:
+        return []
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -71,8 +94,8 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return base
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """YAML as MkDocs reads its configuration: safe, plus the tags configurations use."""
+class _ConfigLoader(Yaml11Loader):
+    """YAML as MkDocs reads its configuration: YAML 1.1, safe, plus the tags configurations use."""
 
 
 def _env(loader: _ConfigLoader, node: yaml.Node) -> Any:

@@ -345,19 +345,24 @@ def _template_signals(decision: Decision, extraction: Extraction, found: Found) 
 
 
 def _list_value(raw: RawField | None) -> list[str]:
-    """Return a field as a list of strings, splitting a single string on commas."""
+    """Return a field as a list of strings, splitting a single string on commas.
+
+    The items of a YAML list are kept whole: ``["Chen, Maya"]`` is one person.
+    """
     if raw is None or raw.value is None:
         return []
-    values = raw.value if isinstance(raw.value, list) else [raw.value]
+    split = not isinstance(raw.value, list)
+    values = [raw.value] if split else raw.value
     items: list[str] = []
     for value in values:
         if value is None:
             continue
         if isinstance(value, str):
-            items.extend(part for part in _LIST_SPLIT.split(strip_comments(value)) if part)
+            text = strip_comments(value)
+            items.extend(_LIST_SPLIT.split(text) if split else [text])
         else:
             items.append(str(value))
-    return items
+    return [item for item in items if item]
 
 
 def _people(raw: RawField | None, source: str, name: str, problems: list[Problem]) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
@@ -15,8 +14,9 @@ from ..model.problem import Problem, error, note
 from .decision import Layout, ReadOptions, read_decision
 from .lifecycle import default_lifecycle
 from .read_cache import ReadCache
+from .source_files import Boundary
 from .status import unknown_status_sentence
-from .text import SourceText, decode_source, read_source
+from .text import SourceText, decode_source
 from .titles import date_in_name, is_index_name, is_template_name, number_in_name
 from .vocabulary import normal_word, vocabulary
 
@@ -82,14 +82,13 @@ def folder_status(folder: str, lifecycle: Lifecycle) -> Status | None:
     return lifecycle.lookup(" ".join(words)) if words else None
 
 
-def walk(folder: Path) -> list[PurePosixPath]:
-    """List every file below ``folder`` as sorted relative paths, skipping hidden folders."""
-    found: list[PurePosixPath] = []
-    for directory, subdirectories, files in os.walk(folder):
-        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
-        base = PurePosixPath(Path(directory).relative_to(folder).as_posix())
-        found.extend(base / name for name in sorted(files) if not name.startswith("."))
-    return found
+def walk(folder: Path, boundary: Boundary) -> list[PurePosixPath]:
+    """List every file below ``folder`` as sorted relative paths, skipping hidden entries.
+
+    Entries the boundary refuses (links leaving the handbook, devices …) are left out; callers
+    that report problems use ``Boundary.walk`` itself.
+    """
+    return boundary.walk(folder, "").files
 
 
 def read_decision_log(
@@ -98,13 +97,16 @@ def read_decision_log(
     options: ReadOptions | None = None,
     ignore: Iterable[str] = (),
     cache: ReadCache | None = None,
+    boundary: Boundary | None = None,
 ) -> tuple[DecisionLog, list[Problem]]:
     """Read every decision below ``folder``; paths in the result are relative to ``root``.
 
     Every Markdown file is either read as a decision or left out with its reason (an index, a
     template by name or by content, excluded by ``ignore``…), reported as a note. With a ``cache``
-    (``mkdocs serve``), files unchanged since the last read are not parsed again.
+    (``mkdocs serve``), files unchanged since the last read are not parsed again. Only files inside
+    the ``boundary`` (default: ``root``) are read; what it refuses is reported.
     """
+    boundary = boundary or Boundary([root])
     options = options or ReadOptions()
     lifecycle = options.statuses()
     decisions: list[Decision] = []
@@ -115,7 +117,9 @@ def read_decision_log(
     read: set[str] = set()
     ignore = tuple(ignore)
     cache_key = _options_key(options, lifecycle)
-    files = [(relative, relative.as_posix()) for relative in walk(folder)]
+    listing = boundary.walk(folder, _relative_to_root(folder, root))
+    problems.extend(listing.problems)
+    files = [(relative, relative.as_posix()) for relative in listing.files]
     decision_folders = {
         posix.rpartition("/")[0]
         for _, posix in files
@@ -141,7 +145,7 @@ def read_decision_log(
             continue
         read.add(str(folder / relative))
         decision, found = read_decision_file(
-            folder / relative, source, decision_id, options, cache, layout, cache_key
+            folder / relative, source, decision_id, options, cache, layout, cache_key, boundary
         )
         template = _template_reason(decision.template_signals)
         if template is not None:
@@ -294,12 +298,17 @@ def read_decision_file(
     cache: ReadCache | None = None,
     layout: Layout | None = None,
     cache_key: tuple = (),
+    boundary: Boundary | None = None,
 ) -> tuple[Decision, list[Problem]]:
-    """Read one decision file from disk, or take it from ``cache`` if its bytes did not change."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return parse_decision_file(read_source(path, source), source, stem, options, layout)  # says why
+    """Read one decision file from disk, or take it from ``cache`` if its bytes did not change.
+
+    The file is read through the ``boundary``'s checks (default: its own folder).
+    """
+    found = (boundary or Boundary([path.parent])).read(path, source)
+    raw = found.raw
+    if raw is None:  # refused or unreadable: the problem says why
+        text = SourceText("", found.problem, read=False)
+        return parse_decision_file(text, source, stem, options, layout)
     if cache is None:
         return parse_decision_file(decode_source(raw, source), source, stem, options, layout)
     return cache.read(
@@ -321,7 +330,9 @@ def parse_decision_file(
     decision, problems = read_decision(text.text, source, stem, options, layout)
     if text.problem:
         problems.insert(0, text.problem)
-    if not text.text.strip():
+    if not text.read:
+        pass  # the problem already says why there is no text
+    elif not text.text.strip():
         problems.append(
             error(source, 1, "the file is empty; write the decision or delete the file.", "empty")
         )

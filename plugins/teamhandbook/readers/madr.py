@@ -10,7 +10,9 @@ import re
 
 from .fields import canonical_key
 
-_BULLET = re.compile(r"^[ ]{0,3}([*+-])[ \t]+([A-Za-z][\w -]*?)[ \t]*:[ \t]*(.*?)[ \t]*$")
+_BULLET = re.compile(  # written so that no run of spaces can be split two ways: linear on any line
+    r"^[ ]{0,3}([*+-])[ \t]+([A-Za-z](?:[\w-]|[ ]+(?=[\w-]))*)[ \t]*:[ \t]*((?:.*[^ \t])?)[ \t]*$"
+)
 
 
 def header_bullets(lines: list[str], start: int) -> tuple[dict[str, tuple[str, str, int]], set[int], str]:

@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 _SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
 _COMMENT_OPEN = "<!--"
 _COMMENT_CLOSE = "-->"
 _LINK_REFERENCE_COMMENT = re.compile(r"^\[//\]: #")
 _LIST_ITEM = re.compile(r"^( *)(?:[*+-]|\d{1,9}[.)])( +|$)")
+_BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -91,14 +91,34 @@ def headings(lines: list[str], in_code: list[bool] | None = None) -> list[Headin
     for i, line in enumerate(lines):
         if in_code[i]:
             continue
-        match = _ATX.match(line)
-        if match:
-            found.append(Heading(len(match.group(1)), (match.group(2) or "").strip(), i))
+        atx = atx_heading(line)
+        if atx:
+            found.append(Heading(atx[0], atx[1], i))
             continue
         heading = _setext(lines, in_code, i)
         if heading:
             found.append(heading)
     return found
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """Return the level and text of an ATX heading (``## Text ##``), or None for any other line.
+
+    Written with string methods: the equivalent pattern reads a long run of spaces again for
+    every space in it.
+    """
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3:
+        return None
+    level = len(stripped) - len(stripped.lstrip("#"))
+    rest = stripped[level:]
+    if not 1 <= level <= 6 or (rest and rest[0] not in " \t"):
+        return None
+    text = rest.strip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and (not unclosed or unclosed[-1] in " \t"):
+        text = unclosed.rstrip(" \t")  # the optional closing sequence of #s
+    return level, text
 
 
 def _setext(lines: list[str], in_code: list[bool], i: int) -> Heading | None:
@@ -148,12 +168,63 @@ def leading_h1(lines: list[str]) -> Heading | None:
     if found is None:
         return None
     index, text = found
-    match = _ATX.match(text)
-    if match and len(match.group(1)) == 1 and match.group(2):
-        return Heading(1, match.group(2).strip(), index)
+    atx = atx_heading(text)
+    if atx and atx[0] == 1 and atx[1]:
+        return Heading(1, atx[1], index)
     if index + 1 < len(lines) and _SETEXT_H1.match(lines[index + 1]) and text.strip():
         return Heading(1, text.strip(), index)
     return None
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Return the start and end of each inline code span in a line, in linear time.
+
+    As CommonMark says, a run of backticks opens a span that the next run of exactly as many
+    backticks closes; a run nothing closes is literal text. (A regular expression with a
+    back-reference reads the rest of the line again for every unclosed run.)
+    """
+    runs = [(match.start(), match.end()) for match in _BACKTICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    next_of_length = dict.fromkeys(by_length, 0)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        same = by_length[end - start]
+        position = next_of_length[end - start]
+        while position < len(same) and same[position] <= index:
+            position += 1
+        next_of_length[end - start] = position
+        if position < len(same):
+            closing = same[position]
+            spans.append((start, runs[closing][1]))
+            index = closing + 1
+        else:
+            index += 1
+    return spans
+
+
+def without_spans(text: str, opener: re.Pattern[str], closer: re.Pattern[str], replacement: str = " ") -> str:
+    """Replace each span from ``opener`` to the first ``closer`` after it, in linear time.
+
+    An opener nothing closes ends the work: no later opener can be closed either. (``<!--.*?-->``
+    and its kind read the rest of the text again for every unclosed opener.)
+    """
+    pieces: list[str] = []
+    position = 0
+    while True:
+        opening = opener.search(text, position)
+        if opening is None:
+            break
+        closing = closer.search(text, opening.end())
+        if closing is None:
+            break
+        pieces += [text[position : opening.start()], replacement]
+        position = closing.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def strip_comments(text: str) -> str:

@@ -11,7 +11,9 @@ import re
 from .markdown_scan import Heading
 
 _STATUS_HEADINGS = frozenset({"status", "estado", "situação", "statut", "estatus"})
-_LINK_LINE = re.compile(r"^[ \t]*(?:[*+-][ \t]+)?[A-Za-z][\w ]*?[ \t]+\[[^\]]*\]\([^)]*\)")
+_LINK_LINE = re.compile(  # linear: spaces inside the words are taken only when a word follows
+    r"^[ \t]*(?:[*+-][ \t]+)?[A-Za-z](?:\w|[ ]++(?=\w))*+[ \t]+\[[^\]]*\]\([^)]*\)"
+)
 
 
 def find_status_section(lines: list[str], headings: list[Heading]) -> tuple[int, int] | None:

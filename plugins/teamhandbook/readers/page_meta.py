@@ -14,6 +14,7 @@ The same fields work in every kind of page: docs pages, decisions and agreement 
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Collection, Mapping
@@ -24,8 +25,9 @@ from ..model.page import HandbookPage, PageKind, PathStep, ReviewInterval
 from ..model.problem import Problem, error
 from .dates import read_date
 from .decision import title_from_name
-from .frontmatter import split_front_matter
-from .markdown_scan import code_lines, leading_h1, strip_comments
+from .frontmatter import blank_front_matter, refused, split_front_matter
+from .markdown_scan import code_lines, leading_h1, strip_comments, without_spans
+from .ranges import date_problem, interval_problem
 
 START_HERE = "start-here"
 _UNITS = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}
@@ -40,10 +42,12 @@ _NAMED_INTERVALS = {
     "annually": (12, 0),
 }
 _INTERVAL = re.compile(r"^(?:every\s+)?(\d+|an?|one)?\s*(day|week|month|year)s?$")
-_COMMENTS = re.compile(r"<!--.*?-->", re.S)
-_TAGS = re.compile(r"<[^>]*>")
-_TEMPLATE = re.compile(r"\{[{%#].*?[}%#]\}", re.S)
-_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_MARKUP = (  # what a reader does not read: comments, template tags, HTML tags, link targets
+    (re.compile(r"<!--"), re.compile(r"-->")),
+    (re.compile(r"\{[{%#]"), re.compile(r"[}%#]\}")),
+    (re.compile(r"<"), re.compile(r">")),
+    (re.compile(r"\]\("), re.compile(r"\)")),
+)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
@@ -57,6 +61,8 @@ def read_page(
     """Read a page's title, length and onboarding and review fields; never raises."""
     front_matter = split_front_matter(text, source)
     problems = list(front_matter.problems)
+    if refused(front_matter):  # the site builder must not parse it either
+        text = blank_front_matter(text, front_matter)
     fields = {_key(key): value for key, value in front_matter.data.items()}
     lines = {_key(key): line for key, line in front_matter.key_lines.items()}
     lines_list = front_matter.body.split("\n")
@@ -114,6 +120,7 @@ def decision_as_page(
         retired=decision.status is not None and decision.status.retired,
         lines={key.replace("_", "-"): line for key, line in decision.lines.items()},
     )
+    page.review_by = _in_range(decision.review_by, "review-by", page, problems)
     fields: dict[str, Any] = {_key(key): value for key, value in decision.extra.items()}
     if decision.review_every:
         fields["review-every"] = decision.review_every
@@ -129,8 +136,12 @@ def read_interval(value: object) -> tuple[ReviewInterval | None, str | None]:
         return ReviewInterval(months, days, text), None
     match = _INTERVAL.match(text)
     if match and (match.group(1) or "1") not in ("0",):
-        count = 1 if (match.group(1) or "a") in ("a", "an", "one") else int(match.group(1))
+        digits = match.group(1) or "a"
+        count = 1 if digits in ("a", "an", "one") else int(digits) if len(digits) <= 9 else 10**9
         months, days = _UNITS[match.group(2)]
+        too_long = interval_problem(months * count, days * count, text)
+        if too_long:
+            return None, too_long + "."
         if count > 0:
             return ReviewInterval(months * count, days * count, text), None
     return None, (
@@ -144,8 +155,8 @@ def count_words(markdown: str) -> int:
     lines = markdown.split("\n")
     in_code = code_lines(lines)
     prose = "\n".join(line for line, code in zip(lines, in_code, strict=True) if not code)
-    for pattern in (_COMMENTS, _TEMPLATE, _TAGS, _LINK_TARGET):
-        prose = pattern.sub(" ", prose)
+    for opener, closer in _MARKUP:  # linear, whatever is left unclosed
+        prose = without_spans(prose, opener, closer)
     return len(_WORD.findall(prose))
 
 
@@ -225,7 +236,16 @@ def _date(fields: Mapping[str, Any], key: str, page: HandbookPage, problems: lis
     if reading.problem:
         message = reading.problem.replace("the date", f"the `{key}` date", 1)
         problems.append(error(page.source, page.line_of(key), message + ".", "bad-date"))
-    return reading.date
+    return _in_range(reading.date, key, page, problems)
+
+
+def _in_range(date: dt.date | None, key: str, page: HandbookPage, problems: list[Problem]) -> dt.date | None:
+    """Return a date that is in range; report one that is not, and return None instead."""
+    problem = date_problem(date, f"the `{key}` date") if date is not None else None
+    if problem is None:
+        return date
+    problems.append(error(page.source, page.line_of(key), problem + ".", "bad-date"))
+    return None
 
 
 def _title(front_matter_title: object, heading: str | None, src_uri: str) -> str:

@@ -8,25 +8,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..settings import BUILT_IN_KINDS, BUILT_IN_PROJECT_STATUSES, PageSettings, SettingsError, UpdateSettings
+from .ranges import MAX_DAYS
 
 _AUDIENCE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _RESERVED = frozenset({"index", "everyone", "all"})
-_NUMBERS = {
-    "review_due_soon": (0, "days"),
-    "whats_new_days": (1, "days"),
-    "reading_speed": (50, "words per minute"),
-    "feed_entries": (1, "entries"),
+_NUMBERS = {  # each option: (least, most, unit); dates go back by the days, so they stay in range
+    "review_due_soon": (0, MAX_DAYS, "days"),
+    "whats_new_days": (1, MAX_DAYS, "days"),
+    "reading_speed": (50, 10_000, "words per minute"),
+    "feed_entries": (1, 10_000, "entries"),
 }
 
 
 def page_settings(options: Mapping[str, Any]) -> PageSettings:
     """Return the page settings from the plugin's options; raise ``SettingsError`` for unusable ones."""
     values: dict[str, Any] = {"audiences": _audiences(options.get("audiences"))}
-    for name, (least, unit) in _NUMBERS.items():
+    for name, (least, most, unit) in _NUMBERS.items():
         value = options.get(name, getattr(PageSettings, name))
-        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+        if isinstance(value, bool) or not isinstance(value, int) or not least <= value <= most:
             raise SettingsError(
-                f"team-handbook option `{name}` must be a whole number of {unit}, at least {least}"
+                f"team-handbook option `{name}` must be a whole number of {unit}, from {least} to {most:,}"
             )
         values[name] = value
     git_history = options.get("git_history", True)

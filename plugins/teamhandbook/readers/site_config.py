@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model.problem import Problem
 from ..settings import (
     DEFAULT_AGREEMENT_DIR,
     DEFAULT_DECISIONS_DIR,
@@ -45,10 +46,13 @@ class SiteConfig:
     data: dict[str, Any] = field(default_factory=dict)
     """The whole configuration, as the site builder reads it (inherited files merged in)."""
 
+    problems: list[Problem] = field(default_factory=list)
+    """What is wrong in ``mkdocs.yml`` itself that MkDocs would not report, such as a key given twice."""
+
 
 def read_site_config(path: Path) -> SiteConfig:
     """Read a handbook's settings from its ``mkdocs.yml``."""
-    data = load_config_file(path)
+    data, problems = load_config_file(path)
     options = plugin_options(data.get("plugins"))
     settings = Settings(
         root=path.parent.resolve(),
@@ -77,6 +81,7 @@ def read_site_config(path: Path) -> SiteConfig:
         use_directory_urls=data.get("use_directory_urls", True) is not False,
         nav=data["nav"] if isinstance(data.get("nav"), list) else None,
         data=data,
+        problems=problems,
     )
 
 

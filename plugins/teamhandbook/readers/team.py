@@ -9,6 +9,7 @@ from ..model.agreement import Away, LocalHours, Person, Team
 from ..model.problem import Problem, error
 from .clock import read_days, read_spans
 from .dates import read_date
+from .ranges import date_problem
 from .timezones import timezone_problem
 from .yaml_data import DataFile
 from .yaml_source import YamlPath
@@ -196,6 +197,11 @@ def _date(file: DataFile, fields: dict[str, Any], key: str, path: YamlPath):
     reading = read_date(fields[key])
     if reading.date is None:
         file.error(file.key_path(path, key), f"`{key}`: {reading.problem or 'no date'}.")
+        return None
+    problem = date_problem(reading.date, f"the `{key}` date")
+    if problem is not None:
+        file.error(file.key_path(path, key), problem + ".")
+        return None
     return reading.date
 
 

@@ -6,26 +6,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model.problem import Problem, error
+from .source_files import Boundary
 
 
 @dataclass
 class SourceText:
-    """The text of a source file, decoded, with any problem met while decoding it."""
+    """The text of a source file, decoded, with any problem met while reading or decoding it."""
 
     text: str
     problem: Problem | None = None
+    read: bool = True
+    """False when the file could not be read at all (the problem says why); its text is then ''."""
 
 
-def read_source(path: Path, rel: str) -> SourceText:
-    """Read a file as UTF-8; bytes that are not UTF-8 become U+FFFD and are reported.
+def read_source(path: Path, rel: str, boundary: Boundary) -> SourceText:
+    """Read a file as UTF-8 through the boundary's checks; bytes that are not UTF-8 become U+FFFD.
 
-    The page still builds, so one file saved in the wrong encoding never hides the rest.
+    The page still builds, so one file saved in the wrong encoding never hides the rest. A file
+    the boundary refuses (outside the handbook, not a regular file, too large) or the system
+    will not let us read gives no text and a problem saying why.
     """
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return SourceText("", error(rel, 1, f"cannot read the file: {exc.strerror}.", "unreadable"))
-    return decode_source(raw, rel)
+    found = boundary.read(path, rel)
+    if found.raw is None:
+        return SourceText("", found.problem, read=False)
+    return decode_source(found.raw, rel)
 
 
 def decode_source(raw: bytes, rel: str) -> SourceText:

@@ -13,7 +13,7 @@ from ..handbook import Handbook
 from ..model.decision import Decision, Status
 from ..readers.lifecycle import read_options
 from .decision_edit import DecisionEditor, Target
-from .files import replace_atomically
+from .transaction import Transaction
 from .yaml_edit import EditError
 
 _DIGITS = re.compile(r"^\D*?(\d+)")
@@ -49,7 +49,11 @@ class ChangeSet:
         """Return the editor of a decision's file, reading the file the first time."""
         if decision.id not in self.edits:
             path = self.handbook.settings.root / decision.source
-            original = path.read_bytes()
+            found = self.handbook.settings.boundary.read(path, decision.source)
+            if found.raw is None:
+                reason = found.problem.message if found.problem else "it cannot be read"
+                raise EditError(f"{decision.source}: {reason}")
+            original = found.raw
             try:
                 text = original.decode("utf-8")
             except UnicodeDecodeError:
@@ -88,13 +92,19 @@ class ChangeSet:
             )
 
     def write(self) -> list[Path]:
-        """Write every changed file atomically; return the files that changed."""
+        """Write every changed file, all of them or none; return the files that changed.
+
+        Each file is checked (writable, unchanged since it was read, inside the handbook) before
+        any is written; if writing one fails, the others are put back as they were.
+        """
+        transaction = Transaction(self.handbook.settings.readable_roots)
         written: list[Path] = []
         for edit in self.edits.values():
             data = edit.editor.lines.to_bytes()
             if data != edit.original:
-                replace_atomically(edit.path, data, expected=edit.original)
+                transaction.replace(edit.path, data, expected=edit.original)
                 written.append(edit.path)
+        transaction.commit()
         return written
 
 

@@ -28,10 +28,11 @@ from ..readers.fields import KNOWN_FIELDS, canonical_key
 from ..readers.frontmatter import split_front_matter
 from ..readers.markdown_scan import code_lines, headings, leading_h1
 from ..readers.nygard import find_status_section, is_link_line
+from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from .decision_edit import LABELLED_LINE
-from .files import copy_exclusively, create_exclusively
 from .numbering import NamingScheme, naming_scheme, slugify
+from .transaction import Transaction
 from .yaml_edit import quote_like, scalar
 
 _NAME_PREFIX = re.compile(r"^(?:\d{8}|(?:adr|dr|rfc|decision)?[-_ ]?\d+)[-_ ]*", re.I)
@@ -215,7 +216,7 @@ def convert(item: ImportItem, context: _Context) -> str:
     """Return a record's text in the canonical format."""
     decision = item.decision
     plan = context.plan
-    text = read_source(context.source_dir / item.source, item.source).text
+    text = read_source(context.source_dir / item.source, item.source, Boundary([context.source_dir])).text
     front = split_front_matter(text, item.source)
     body = front.body.split("\n")
     offset = front.body_line - 1
@@ -383,15 +384,21 @@ def _find_conflicts(plan: ImportPlan, target_dir: Path, existing: DecisionLog) -
 
 
 def write_import(plan: ImportPlan, source_dir: Path, target_dir: Path) -> list[Path]:
-    """Write the planned records and copy the assets; never overwrite. Return what was written."""
+    """Write the planned records and copy the assets, all or none; never overwrite.
+
+    Return what was written. If a file cannot be written (a full disk), the ones already
+    written are removed again.
+    """
+    transaction = Transaction()
     written: list[Path] = []
     for item in plan.items:
         path = target_dir / item.target
-        create_exclusively(path, item.text.encode("utf-8"))
+        transaction.create(path, item.text.encode("utf-8"))
         written.append(path)
     for source, target in plan.assets:
         path = target_dir / target
         if not path.exists():
-            copy_exclusively(source_dir / source, path)
+            transaction.copy(source_dir / source, path)
             written.append(path)
+    transaction.commit()
     return written

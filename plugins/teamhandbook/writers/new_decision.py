@@ -134,23 +134,25 @@ def create_numbered(
 
     ``data`` gives the file's bytes for the number taken (a heading may carry the number).
 
-    The number is chosen under a lock, so ``handbook new`` commands started together take
-    different numbers. Files that appear without the lock (a checkout, an editor) are handled
-    too: the file is created exclusively, and if another file turns out to hold the same number,
-    ours is removed and the next number is tried.
+    The caller holds the handbook's lock (``lock.handbook_lock``), so ``handbook new`` commands
+    started together take different numbers. Files that appear without the lock (a checkout, an
+    editor) are handled too: the file is created exclusively, and if another file turns out to
+    hold the same number, ours is removed and the next number is tried.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    with files.folder_lock(folder):
-        for _ in range(ATTEMPTS):
-            number = max(numbers_taken(decision_stems(folder, ignore)), default=0) + 1
-            path = folder / scheme.file_name(number, slug, date)
-            try:
-                files.create_exclusively(path, data(number))
-            except FileExistsError:
-                if scheme.dated:
-                    raise
-                continue
-            if scheme.dated or len(numbers_taken(decision_stems(folder, ignore)).get(number, [])) == 1:
-                return path
-            path.unlink()  # another file took this number meanwhile: step aside
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise files.write_error("create the folder", folder, exc) from None
+    for _ in range(ATTEMPTS):
+        number = max(numbers_taken(decision_stems(folder, ignore)), default=0) + 1
+        path = folder / scheme.file_name(number, slug, date)
+        try:
+            files.create_exclusively(path, data(number))
+        except FileExistsError:
+            if scheme.dated:
+                raise
+            continue
+        if scheme.dated or len(numbers_taken(decision_stems(folder, ignore)).get(number, [])) == 1:
+            return path
+        path.unlink()  # another file took this number meanwhile: step aside
     raise FileExistsError(f"no free decision number found in {folder} after {ATTEMPTS} attempts")

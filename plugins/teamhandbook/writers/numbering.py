@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..readers.decision import number_in_name
-from ..readers.decision_log import is_decision_name, walk
+from ..readers.decision_log import is_decision_name
 from ..readers.log4brains import date_in_name
+from ..readers.source_files import Boundary
 
 _SHAPE = re.compile(
     r"^(?P<prefix>(?:adr|dr|rfc|decision)?[-_ ]?)(?P<digits>\d{1,6})(?P<separator>[-_ .]|$)", re.I
@@ -59,12 +60,16 @@ def naming_scheme(stems: Iterable[str]) -> NamingScheme:
     )
 
 
-def decision_stems(folder: Path, ignore: Iterable[str] = ()) -> list[str]:
-    """Return the file names (without ``.md``) of every decision below ``folder``, as on disk now."""
+def decision_stems(folder: Path, ignore: Iterable[str] = (), boundary: Boundary | None = None) -> list[str]:
+    """Return the file names (without ``.md``) of every decision below ``folder``, as on disk now.
+
+    Names the boundary refuses to read (a link leaving the handbook …) still take their number.
+    """
     ignore = tuple(ignore)
+    listing = (boundary or Boundary([folder])).walk(folder, "")
     return [
         relative.stem
-        for relative in walk(folder)
+        for relative in [*listing.files, *listing.refused]
         if relative.suffix.lower() == ".md" and is_decision_name(PurePosixPath(relative), ignore)
     ]
 

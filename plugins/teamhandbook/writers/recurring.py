@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..readers.source_files import Boundary
 from ..readers.template import read_template
 from ..readers.text import read_source
 from .lines import Lines
@@ -51,22 +52,24 @@ def placeholders(date: dt.date, handle: str | None, title: str | None, slug: str
     return values
 
 
-def list_templates(folder: Path) -> list[RecurringTemplate]:
+def list_templates(folder: Path, boundary: Boundary) -> list[RecurringTemplate]:
     """Return every usable template in a templates folder, by name."""
     if not folder.is_dir():
         return []
     found = []
-    for path in sorted(folder.glob("*.md")):
+    for relative in boundary.walk(folder, folder.name).files:
+        if len(relative.parts) != 1 or relative.suffix != ".md":
+            continue
         try:
-            found.append(load_template(path))
+            found.append(load_template(folder / relative, boundary))
         except TemplateError:
             continue
     return found
 
 
-def load_template(path: Path) -> RecurringTemplate:
+def load_template(path: Path, boundary: Boundary) -> RecurringTemplate:
     """Read a template with the working agreement's reader, which the build also uses."""
-    source = read_source(path, path.name)
+    source = read_source(path, path.name, boundary)
     if source.problem:
         raise TemplateError(source.problem.message)
     template, problems = read_template(source.text, path.name, path.stem)

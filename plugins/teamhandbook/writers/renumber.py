@@ -18,8 +18,9 @@ from ..model.decision import Decision
 from ..pages.links import rewrite_links
 from ..readers.decision_log import walk
 from ..readers.markdown_scan import leading_h1
-from .files import rename_exclusively, replace_atomically
+from ..readers.source_files import Boundary
 from .lines import Lines
+from .transaction import Transaction
 
 _DIGITS = re.compile(r"^(?P<prefix>\D*?)(?P<digits>\d+)")
 LIST_REACH = 30
@@ -58,43 +59,55 @@ def plan_renumbering(handbook: Handbook, decision: Decision, number: int) -> Ren
     stem = new_stem(decision.id, number)
     plan = Renumbering(decision, number, old_path, old_path.with_name(stem + ".md"))
     old_name, new_name = old_path.name, plan.new_path.name
+    boundary = handbook.settings.boundary
     for other in handbook.decisions:
         path = root / other.source
-        lines = _read(path)
-        if lines is None:
+        found = _read(path, boundary)
+        if found is None:
             continue
+        raw, lines = found
         changed = _follow_links(lines, old_name, new_name)
         changed |= _follow_references(lines, other, decision, stem, plan)
         if other.id == decision.id:
             changed |= _renumber_heading(lines, decision, number)
         if changed:
-            plan.edits[path] = (path.read_bytes(), lines)
+            plan.edits[path] = (raw, lines)
     docs = handbook.settings.docs_path
-    for relative in walk(docs) if docs.is_dir() else []:
+    for relative in walk(docs, boundary) if docs.is_dir() else []:
         path = docs / relative
-        lines = _read(path) if relative.suffix.lower() == ".md" else None
-        if lines is not None and _follow_links(lines, old_name, new_name):
-            plan.edits[path] = (path.read_bytes(), lines)
+        found = _read(path, boundary) if relative.suffix.lower() == ".md" else None
+        if found is not None and _follow_links(found[1], old_name, new_name):
+            plan.edits[path] = found
     return plan
 
 
-def apply_renumbering(plan: Renumbering) -> list[Path]:
-    """Rename the file, then write the edits; return the files that changed."""
-    rename_exclusively(plan.old_path, plan.new_path)
+def apply_renumbering(plan: Renumbering, roots: tuple[Path, ...] = ()) -> list[Path]:
+    """Write the edits and rename the file, all or nothing; return the files that changed.
+
+    Every file is checked first (writable, unchanged, the new name free); if a step fails, the
+    files already changed are put back and the file keeps its old name. A decision that is a
+    link keeps being one: the link is renamed and the file it points to is edited.
+    """
+    transaction = Transaction(roots)
     written = [plan.new_path]
     for path, (original, lines) in plan.edits.items():
-        target = plan.new_path if path == plan.old_path else path
-        replace_atomically(target, lines.to_bytes(), expected=original)
-        if target not in written:
-            written.append(target)
+        transaction.replace(path, lines.to_bytes(), expected=original)
+        if path != plan.old_path:
+            written.append(path)
+    transaction.rename(plan.old_path, plan.new_path)
+    transaction.commit()
     return written
 
 
-def _read(path: Path) -> Lines | None:
-    """Read a file's lines, or None when it is not UTF-8 (it is then left alone)."""
+def _read(path: Path, boundary: Boundary) -> tuple[bytes, Lines] | None:
+    """Read a file's bytes and lines, or None when it cannot be read or is not UTF-8 (it is then
+    left alone)."""
+    found = boundary.read(path, path.name)
+    if found.raw is None:
+        return None
     try:
-        return Lines.decode(path.read_bytes())
-    except (OSError, UnicodeDecodeError):
+        return found.raw, Lines.decode(found.raw)
+    except UnicodeDecodeError:
         return None
 
 
