@@ -145,7 +145,7 @@ class Settings:
         """
         root = Path(os.path.abspath(self.root))
         roots = [root]
-        for folder in (self.docs_dir, self.decisions_dir, self.agreement_dir):
+        for folder in (self.docs_dir, self.decisions_dir, self.agreement_dir, self.updates_dir):
             written = Path(os.path.normpath(root / folder))
             if not written.is_relative_to(root):
                 roots.append(written)

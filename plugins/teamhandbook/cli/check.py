@@ -101,7 +101,9 @@ def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
     settings = handbook.settings
     files = {*pages, *copies}
     if config.nav is not None:
-        problems += check_nav(config.nav, config.path, settings.relative(config.path), files)
+        problems += check_nav(
+            config.nav, config.path, settings.relative(config.path), files, settings.boundary
+        )
     texts = {page.src_uri: (page.source, page.text) for page in handbook.pages}
     link_lines = {
         md.decision_path(decision): {ref.text: ref.line for ref in decision.file_links}

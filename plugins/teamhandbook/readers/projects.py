@@ -8,6 +8,7 @@ stands where it does, the date its status began (``since``) and its earlier stat
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from ..model.problem import Problem, error, note
 from ..model.updates import Project, StatusChange
 from .dates import read_date
 from .page_settings import key_of
+from .source_files import Boundary
 from .team import unknown_handle
 from .text import read_source
 from .yaml_data import DataFile
@@ -45,13 +47,13 @@ def project_files(folder: Path) -> list[Path]:
 
 
 def read_projects(
-    folder: Path, root: Path, statuses: dict[str, str], team: Team | None
+    folder: Path, root: Path, statuses: dict[str, str], team: Team | None, boundary: Boundary
 ) -> tuple[list[Project], list[Problem]]:
     """Read every project once; a broken file or entry is reported and the others are kept."""
     projects: list[Project] = []
     problems: list[Problem] = []
     for path in project_files(folder):
-        file = _data_file(path, root, problems)
+        file = _data_file(path, root, problems, boundary)
         if file is None:
             continue
         if path.parent.name == PROJECT_FOLDER and path.parent.parent == folder:
@@ -74,14 +76,15 @@ def read_projects(
     return projects, problems
 
 
-def _data_file(path: Path, root: Path, problems: list[Problem]) -> DataFile | None:
-    """Parse one projects file, reporting text that is not UTF-8 or YAML that is not valid."""
-    source = path.resolve().relative_to(root.resolve()).as_posix()
-    text = read_source(path, source)
+def _data_file(path: Path, root: Path, problems: list[Problem], boundary: Boundary) -> DataFile | None:
+    """Parse one projects file, reporting one the boundary refuses, text that is not UTF-8 or YAML
+    that is not valid."""
+    source = os.path.relpath(path, root).replace(os.sep, "/")
+    text = read_source(path, source, boundary)
     if text.problem is not None:
         problems.append(text.problem)
-        if text.problem.code == "unreadable":
-            return None
+    if not text.read:
+        return None
     try:
         document = parse_yaml(text.text)
     except YamlSyntaxError as exc:

@@ -23,11 +23,15 @@ def read_update_log(
     folder = settings.updates_path
     if not folder.is_dir():
         return None, problems
+    refused = settings.boundary.check_folder(settings.root / settings.updates_dir, settings.updates_dir)
+    if refused is not None:  # a folder that leads outside the handbook is reported, never read
+        return None, [*problems, refused]
     team = agreement.team if agreement is not None else None
     statuses = dict(settings.updates.project_statuses)
     root = settings.root
-    projects, found = read_projects(folder, root, statuses, team)
+    projects, found = read_projects(folder, root, statuses, team, settings.boundary)
     problems += found
-    updates, contents, found = read_updates(folder, root, kinds, team, (p.key for p in projects))
+    keys = [project.key for project in projects]
+    updates, contents, found = read_updates(folder, root, kinds, team, keys, settings.boundary)
     problems += found
     return UpdateLog(updates, projects, kinds, statuses, contents.assets), problems

@@ -21,10 +21,10 @@ from ..model.agreement import Team
 from ..model.problem import Problem, error, note
 from ..model.updates import ActionItem, DecisionMention, Item, ItemState, Section, Update, UpdateKind, Week
 from .dates import DateReading, read_date
-from .decision_log import walk
 from .frontmatter import split_front_matter
 from .page_settings import key_of
 from .projects import PROJECT_FILES, PROJECT_FOLDER, unread_note
+from .source_files import Boundary
 from .team import unknown_handle
 from .text import read_source
 from .update_body import item_key, read_body, section_key
@@ -82,14 +82,21 @@ class Context:
 
 
 def read_updates(
-    folder: Path, root: Path, kinds: dict[str, UpdateKind], team: Team | None, projects: Iterable[str]
+    folder: Path,
+    root: Path,
+    kinds: dict[str, UpdateKind],
+    team: Team | None,
+    projects: Iterable[str],
+    boundary: Boundary,
 ) -> tuple[list[Update], UpdateFolder, list[Problem]]:
-    """Read every update below ``folder``; paths in the result are relative to ``root``."""
+    """Read every update below ``folder`` through the ``boundary``'s checks; paths in the result are
+    relative to ``root``, and what the boundary refuses is reported, never read."""
     context = Context(kinds, team, set(projects))
     updates: list[Update] = []
-    problems: list[Problem] = []
     assets: list[str] = []
-    for relative in walk(folder):
+    listing = boundary.walk(folder, (folder.resolve().relative_to(root.resolve())).as_posix())
+    problems: list[Problem] = list(listing.problems)
+    for relative in listing.files:
         source = (folder / relative).resolve().relative_to(root.resolve()).as_posix()
         if any(part.startswith("_") or part.lower() == "templates" for part in relative.parts):
             continue
@@ -107,11 +114,11 @@ def read_updates(
         if page_id.startswith(RESERVED) or page_id in RESERVED_PAGES:
             problems.append(_reserved(source, page_id))
             continue
-        text = read_source(folder / relative, source)
+        text = read_source(folder / relative, source, boundary)
         if text.problem is not None:
             problems.append(text.problem)
-            if text.problem.code == "unreadable":
-                continue
+        if not text.read:
+            continue
         update, found = read_update(text.text, source, page_id, context)
         problems += found
         if update is not None:
