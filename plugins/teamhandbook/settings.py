@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .readers.source_files import Boundary
+from .boundary import Boundary
 
 DEFAULT_DECISIONS_DIR = "decisions"
 DEFAULT_AGREEMENT_DIR = "working-agreement"

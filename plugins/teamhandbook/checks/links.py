@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..boundary import Boundary
 from ..model.problem import Problem, Severity
-from ..readers.source_files import Boundary
 from ..readers.text import read_source
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..model.addresses import GRAPH_PATH, INDEX_PATH, TIMELINE_PATH, decision_path
 from ..model.decision import Decision, DecisionLog
 from ..model.problem import Problem, error
-from ..pages.decision_index import INDEX_PATH
-from ..pages.graph import GRAPH_PATH
-from ..pages.markdown import decision_path
-from ..pages.timeline import TIMELINE_PATH
 
 GENERATED_IN_DECISIONS = {
     INDEX_PATH: "the decision index",
@@ -32,8 +31,8 @@ def leave_out_reserved(log: DecisionLog) -> tuple[DecisionLog, list[Problem]]:
     Like a second file with a taken name, it is left out of the log, so no page, listing or export
     points at the generated page in its stead.
     """
-    problems = []
-    kept = []
+    problems: list[Problem] = []
+    kept: list[Decision] = []
     for decision in log:
         what = reserved_address(decision)
         if what is None:
@@ -49,4 +48,6 @@ def leave_out_reserved(log: DecisionLog) -> tuple[DecisionLog, list[Problem]]:
                     "reserved-name",
                 )
             )
-    return DecisionLog(kept, skipped=log.skipped, assets=log.assets), problems
+    if len(kept) == len(log):
+        return log, problems
+    return replace(log, decisions=kept), problems

@@ -12,6 +12,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from ..boundary import Boundary
 from ..checks.supersession import is_pending, is_void
 from ..handbook import Handbook, load_handbook
 from ..model.decision import Decision, DecisionFormat, Status
@@ -20,7 +21,6 @@ from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.lifecycle import read_options
 from ..readers.site_config import SiteConfig
-from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from ..settings import Settings
 from ..writers import recurring

@@ -8,6 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from ..boundary import Boundary
 from ..handbook import Handbook, load_handbook
 from ..hours.weekly import local_date
 from ..model.agreement import Team
@@ -17,8 +18,9 @@ from ..readers.dates import read_date
 from ..readers.page_settings import key_of
 from ..readers.update_kinds import update_kinds
 from ..readers.updates import Context, read_update
-from ..writers import files
+from ..writers.lock import handbook_lock
 from ..writers.recurring import RecurringTemplate, TemplateError, load_template
+from ..writers.transaction import Transaction
 from ..writers.update_writer import NewUpdate, update_file
 from . import context
 from .context import CommandError
@@ -87,15 +89,18 @@ def run(args: argparse.Namespace) -> int:
 def write_update(handbook: Handbook, new: NewUpdate) -> Path:
     """Write a new update file, after checking that the handbook reads it back as intended."""
     root = handbook.settings.root
-    template = _template(new.kind, root)
+    template = _template(new.kind, root, handbook.settings.boundary)
     try:
         relative, text = update_file(new, template, handbook.settings.updates_dir)
     except TemplateError as exc:
         raise CommandError(str(exc)) from None
     _check_reads_back(handbook, new, relative, text)
     target = root / relative
+    transaction = Transaction(handbook.settings.readable_roots)
+    transaction.create(target, text.encode("utf-8"))
     try:
-        files.create_exclusively(target, text.encode("utf-8"))
+        with handbook_lock(root):
+            transaction.commit()
     except FileExistsError:
         raise CommandError(
             f"{shown(target)} already exists; it was not overwritten (give a title, or another --date)"
@@ -110,12 +115,12 @@ def kinds_of(handbook: Handbook) -> dict[str, UpdateKind]:
     return update_kinds(handbook.settings, handbook.agreement)[0]
 
 
-def _template(kind: UpdateKind, root: Path) -> RecurringTemplate | None:
-    """Load the kind's template, when it has one."""
+def _template(kind: UpdateKind, root: Path, boundary: Boundary) -> RecurringTemplate | None:
+    """Load the kind's template, when it has one (inside the handbook)."""
     if kind.template is None:
         return None
     try:
-        return load_template(root / kind.template)
+        return load_template(root / kind.template, boundary)
     except TemplateError as exc:
         raise CommandError(f"cannot use the template {kind.template}: {exc}") from None
 

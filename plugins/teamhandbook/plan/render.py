@@ -7,11 +7,11 @@ import os
 import re
 from pathlib import Path, PurePosixPath
 
+from ..boundary import Boundary
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
 from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
-from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from ..writers.transaction import Transaction
 from .site_plan import PlannedFile, Role, SitePlan

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
 
+from ..boundary import Boundary
 from ..model.agreement import Agreement, AgreementPage
 from ..model.problem import Problem, error, note
 from .agreement_data import read_agreement_data
 from .frontmatter import blank_front_matter, refused, split_front_matter
-from .source_files import Boundary
 from .team import read_team
 from .template import read_template
 from .text import read_source

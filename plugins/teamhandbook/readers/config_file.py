@@ -16,9 +16,9 @@ from typing import Any
 
 import yaml
 
+from ..boundary import Boundary
 from ..model.problem import Problem, error
 from ..settings import SettingsError
-from .source_files import Boundary
 from .text import read_source
 from .yaml_source import Yaml11Loader, YamlSyntaxError, parse_yaml
 

@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
+from ..boundary import Boundary
 from ..model.decision import Decision, DecisionLog, Status
 from ..model.lifecycle import Lifecycle
 from ..model.problem import Problem, error, note
 from .decision import Layout, ReadOptions, read_decision
 from .lifecycle import default_lifecycle
 from .read_cache import ReadCache
-from .source_files import Boundary
 from .status import unknown_status_sentence
 from .text import SourceText, decode_source
 from .titles import date_in_name, is_index_name, is_template_name, number_in_name

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from pathlib import Path, PurePosixPath
 
+from ..boundary import Boundary, Listing
 from ..model.page import HandbookPage, PageKind
 from ..model.problem import Problem
 from .page_meta import read_page
-from .source_files import Boundary, Listing
 from .text import read_source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")

@@ -12,12 +12,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..boundary import Boundary
 from ..model.agreement import Team
 from ..model.problem import Problem, error, note
 from ..model.updates import Project, StatusChange
 from .dates import read_date
 from .page_settings import key_of
-from .source_files import Boundary
 from .team import unknown_handle
 from .text import read_source
 from .yaml_data import DataFile

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..boundary import Boundary
 from ..model.problem import Problem, error
-from .source_files import Boundary
 
 
 @dataclass

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..boundary import Boundary
 from ..hours.schedule import zone
 from ..hours.weekly import person_week
 from ..model.agreement import Team
@@ -24,7 +25,6 @@ from .dates import DateReading, read_date
 from .frontmatter import split_front_matter
 from .page_settings import key_of
 from .projects import PROJECT_FILES, PROJECT_FOLDER, unread_note
-from .source_files import Boundary
 from .team import unknown_handle
 from .text import read_source
 from .update_body import item_key, read_body, section_key

@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote
 
 import yaml
 
+from ..boundary import Boundary
 from ..checks import check_decisions
 from ..model.decision import Decision, DecisionLog
 from ..model.problem import Problem
@@ -28,7 +29,6 @@ from ..readers.fields import KNOWN_FIELDS, canonical_key
 from ..readers.frontmatter import split_front_matter
 from ..readers.markdown_scan import code_lines, headings, leading_h1
 from ..readers.nygard import find_status_section, is_link_line
-from ..readers.source_files import Boundary
 from ..readers.text import read_source
 from .decision_edit import LABELLED_LINE
 from .numbering import NamingScheme, naming_scheme, slugify

@@ -9,10 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..boundary import Boundary
 from ..readers.decision import number_in_name
 from ..readers.decision_log import is_decision_name
 from ..readers.log4brains import date_in_name
-from ..readers.source_files import Boundary
 
 _SHAPE = re.compile(
     r"^(?P<prefix>(?:adr|dr|rfc|decision)?[-_ ]?)(?P<digits>\d{1,6})(?P<separator>[-_ .]|$)", re.I

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..readers.source_files import Boundary
+from ..boundary import Boundary
 from ..readers.template import read_template
 from ..readers.text import read_source
 from .lines import Lines

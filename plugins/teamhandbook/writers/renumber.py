@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
+from ..boundary import Boundary
 from ..checks.references import RELATIONS
 from ..handbook import Handbook
 from ..model.decision import Decision
 from ..pages.links import rewrite_links
 from ..readers.decision_log import walk
 from ..readers.markdown_scan import leading_h1
-from ..readers.source_files import Boundary
 from .lines import Lines
 from .transaction import Transaction
 

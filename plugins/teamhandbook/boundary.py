@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..model.problem import Problem, error
+from .model.problem import Problem, error
 
 MAX_SOURCE_BYTES = 10 * 1024 * 1024
 """The largest Markdown or YAML source the handbook reads (10 MiB); a decision is a few KB."""
