@@ -94,8 +94,9 @@ class UpdateSite:
         return roster + others
 
     def href(self, target: str, from_page: str) -> str:
-        """The address of page ``target`` from ``from_page``, for a link written in HTML."""
-        return self.address.relative_url(target, from_page)
+        """The address of page ``target`` (and its ``#anchor``) from ``from_page``, for a link in HTML."""
+        path, _, anchor = target.partition("#")
+        return self.address.relative_url(path, from_page, anchor)
 
     def md_link(self, label: str, target: str, from_page: str) -> str:
         """A Markdown link to another page by its source path (and anchor), with an escaped label."""
