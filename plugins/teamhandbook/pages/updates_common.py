@@ -114,6 +114,10 @@ class UpdateSite:
             self.log, update.kind
         )
 
+    def title_beside_author(self, update: Update) -> str:
+        """An update's title where its author and date are shown beside it: its own, else its kind."""
+        return update.title if self.has_own_title(update) else self.log.kind_label(update.kind)
+
     def update_title(self, update: Update) -> str:
         """An update's title as listings show it: its own, else its kind, author and date."""
         if self.has_own_title(update):
@@ -146,6 +150,11 @@ def local_time(moment: dt.datetime, timezone: str) -> str:
     """An instant in a person's time zone: ``Fri 27 Nov, 18:30``."""
     local = moment.astimezone(zone(timezone))
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+
+
+def one_value(html: str) -> str:
+    """Hold a table cell's text and tags together, so that its card shows them as one value."""
+    return f"<span>{html}</span>"
 
 
 def date_tag(day: dt.date, label: str | None = None) -> str:
