@@ -106,7 +106,13 @@ def test_projects_page_puts_the_project_at_risk_first(example: Build) -> None:
         "At risk since Fri 20 Nov 2026 · Owner: Lukas Berg · Target: Thu 10 Dec 2026 , in 8 days"
     )
     assert "Open blockers (2): Staging upgrade to PostgreSQL 17 fails" in postgres
-    assert "(Lukas Berg, 19 days); @lukas: propose two maintenance windows" in postgres
+    blockers = page.split("Open blockers (2):")[1].split("</ul>")[0]
+    assert [text(item) for item in re.findall(r"<li>(.*?)</li>", blockers, re.S)] == [
+        "Staging upgrade to PostgreSQL 17 fails at the pg_partman extension step; waiting on the provider "
+        "(ticket 4471). (Lukas Berg, 19 days)",
+        "@lukas: propose two maintenance windows for the upgrade by Thursday 3 December. (Maya Chen, 5 days)",
+    ]  # one under the other, each with whose it is and its age
+    assert "Latest update: Weekly update by Maya Chen, Fri 27 Nov 2026 (5 days ago)" in postgres
     assert "ADR-0009: Move the primary database to managed PostgreSQL Accepted" in postgres
     assert "On track (2026-10-19) → At risk (2026-11-20)" in postgres
 
