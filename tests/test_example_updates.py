@@ -3,10 +3,12 @@ they read the same pages whatever day they run)."""
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -104,9 +106,41 @@ def test_projects_page_puts_the_project_at_risk_first(example: Build) -> None:
         "At risk since Fri 20 Nov 2026 · Owner: Lukas Berg · Target: Thu 10 Dec 2026 , in 8 days"
     )
     assert "Open blockers (2): Staging upgrade to PostgreSQL 17 fails" in postgres
-    assert "(Lukas Berg, 19 days); @lukas: propose two maintenance windows" in postgres
+    blockers = page.split("Open blockers (2):")[1].split("</ul>")[0]
+    assert [text(item) for item in re.findall(r"<li>(.*?)</li>", blockers, re.S)] == [
+        "Staging upgrade to PostgreSQL 17 fails at the pg_partman extension step; waiting on the provider "
+        "(ticket 4471). (Lukas Berg, 19 days)",
+        "@lukas: propose two maintenance windows for the upgrade by Thursday 3 December. (Maya Chen, 5 days)",
+    ]  # one under the other, each with whose it is and its age
+    assert "Latest update: Weekly update by Maya Chen, Fri 27 Nov 2026 (5 days ago)" in postgres
     assert "ADR-0009: Move the primary database to managed PostgreSQL Accepted" in postgres
     assert "On track (2026-10-19) → At risk (2026-11-20)" in postgres
+
+
+def test_every_link_of_the_updates_pages_leads_to_a_page_and_its_anchor(example: Build) -> None:
+    """Links written in HTML (tables, cards), which MkDocs does not check, lead where they say too."""
+    pages = [
+        path
+        for folder in ("updates", "projects")
+        for path in sorted((example.site / folder).rglob("index.html"))
+    ]
+    assert len(pages) > 40
+    checked = 0
+    for page in pages:
+        url = page.parent.relative_to(example.site).as_posix() + "/"
+        article = example.content(url)
+        for href in re.findall(r'href="([^"]+)"', article):
+            href = html.unescape(href)
+            if href.startswith(("http:", "https:", "mailto:", "#")):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (page.parent / unquote(path)).resolve()
+            target = target / "index.html" if target.is_dir() else target
+            assert target.is_file(), f"{url}: {href}"
+            if fragment and "=" not in fragment:  # not a filter (#project=…), which the browser tests follow
+                assert f'id="{fragment}"' in target.read_text("utf-8"), f"{url}: {href}"
+            checked += 1
+    assert checked > 400
 
 
 def test_the_home_radiator(example: Build) -> None:

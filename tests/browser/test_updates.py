@@ -1,5 +1,7 @@
-"""Harbor's updates in a real browser: the index's filters, kept in the address, and the home page's
-radiator, each of its links leading to the page it names. Built as of 2 December 2026."""
+"""Harbor's updates in a real browser: the index's filters, kept in the address, also on a phone where
+rows are cards, and the home page's radiator, each of its links leading to the page it names. Built as
+of 2 December 2026. A small handbook whose names are also names of JavaScript's objects checks that
+the filters count and filter them like any other."""
 
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from ..conftest import REPOSITORY
-from ..updates_helpers import epoch
+from ..conftest import REPOSITORY, make_handbook
+from ..updates_helpers import TEAM, epoch, weekly
 from .conftest import Server, address, serve_handbook
+from .test_phone_widths import OVERFLOW
 
 pytestmark = pytest.mark.browser
 
@@ -121,6 +124,36 @@ def test_a_shared_address_opens_filtered_and_ignores_what_it_does_not_know(
     expect(page.locator('select[name="kind"]')).to_have_value("handoff")
 
 
+@pytest.mark.parametrize("width", [360, 390])
+def test_on_a_phone_each_update_is_a_card_and_the_filters_hide_cards(
+    browser, harbor: Server, rows, width: int
+) -> None:
+    """On a phone the table is a column of cards, none wider than the screen; a filter leaves only
+    the matching cards, in the same order, and the hidden ones take no room."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    open_index(page, harbor.url + "updates/")
+    assert page.locator(".th-table--updates thead").is_hidden()
+    first = page.locator(ROWS).first
+    assert first.evaluate("row => getComputedStyle(row).display") == "grid"
+    assert page.evaluate(OVERFLOW) == []
+    page.select_option('select[name="person"]', "aisha")
+    expected = [row for row in rows if row["person"] == "aisha"]
+    assert visible(page) == expected and 0 < len(expected) < len(rows)
+    boxes = page.eval_on_selector_all(ROWS, "rows => rows.map(row => row.getBoundingClientRect().height)")
+    assert sum(1 for height in boxes if height > 0) == len(expected)
+    assert page.evaluate(OVERFLOW) == []
+    context.close()
+
+
+def test_a_project_link_in_the_index_opens_its_project(page: Page, harbor: Server) -> None:
+    """The Projects column links each project to its section of the projects page."""
+    open_index(page, harbor.url + "updates/")
+    page.locator(ROWS).first.locator("a[data-project='postgres-17']").click()
+    expect(page).to_have_url(harbor.url + "projects/#project-postgres-17")
+    expect(page.locator("#project-postgres-17")).to_have_count(1)
+
+
 def test_the_projects_page_links_to_its_filtered_updates(page: Page, harbor: Server, rows) -> None:
     """ "All N updates about it" opens the index filtered to that project, with N rows."""
     page.goto(harbor.url + "projects/")
@@ -167,3 +200,66 @@ def test_the_radiator_counts_lead_to_the_boards(page: Page, harbor: Server) -> N
     counts.locator("a", has_text="Open blockers").click()
     expect(page).to_have_url(address(harbor.url + "updates/blockers/"))
     expect(page.locator("article table tbody tr")).to_have_count(4)
+
+
+ODD_NAMES = {
+    "working-agreement/team.yml": TEAM + "  - name: Con Structor\n    handle: constructor\n"
+    "    timezone: Europe/Berlin\n    hours: 09:00-17:00\n",
+    "updates/projects.yml": "projects:\n"
+    "  - key: constructor\n    name: Constructor project\n    owner: constructor\n    status: on track\n"
+    "  - key: apollo\n    name: Apollo\n    owner: ana\n    status: on track\n",
+    "updates/2026-11-20-constructor-weekly.md": weekly("constructor", "2026-11-20", projects="[constructor]"),
+    "updates/2026-11-13-constructor-weekly.md": weekly("constructor", "2026-11-13", projects="[constructor]"),
+    "updates/2026-11-20-ana-weekly.md": weekly("ana", "2026-11-20", projects="[apollo, constructor]"),
+    "updates/2026-11-20-kai-weekly.md": weekly("kai", "2026-11-20", projects="[apollo]"),
+}
+"""A person and a project called ``constructor``, as every JavaScript object has a ``constructor``."""
+
+OFFLINE_CONFIG = {
+    "site_name": "Odd names",
+    "site_url": "https://example.org/handbook/",
+    "theme": {"name": "material", "font": False},
+    "plugins": ["search", "team-handbook"],
+}
+"""A handbook that asks for nothing off localhost: no web fonts, no repository to ask GitHub about."""
+
+
+@pytest.fixture(scope="module")
+def odd_names(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The handbook above, built strictly as of 21 November 2026 and served on localhost."""
+    root = make_handbook(tmp_path_factory.mktemp("odd") / "handbook", ODD_NAMES, OFFLINE_CONFIG)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", epoch("2026-11-21T12:00:00Z"))
+        server = serve_handbook(root / "mkdocs.yml", root / "site")
+    yield server
+    server.close()
+
+
+def test_names_of_javascript_objects_are_names_like_any_other(page: Page, odd_names: Server) -> None:
+    """A person and a project called ``constructor`` are counted, labelled and filtered as any other."""
+    open_index(page, odd_names.url + "updates/")
+    expect(page.locator('select[name="person"] option[value="constructor"]')).to_have_text("Con Structor (2)")
+    expect(page.locator('select[name="project"] option[value="constructor"]')).to_have_text(
+        "Constructor project (3)"
+    )
+    expect(page.locator('select[name="project"] option[value="apollo"]')).to_have_text("Apollo (2)")
+    page.select_option('select[name="project"]', "constructor")
+    expect(page.locator(".th-filter__count")).to_have_text("Showing 3 of 4 updates")
+    assert page.evaluate("location.hash") == "#project=constructor"
+
+
+@pytest.mark.parametrize(
+    "hash_",
+    [
+        "#project=constructor&week=2026-w47%&person=%E0%A4%A",
+        "#project=constructor&%=x&person=%",
+        "#project=constructor&person",
+    ],
+)
+def test_a_malformed_address_keeps_what_it_can(page: Page, odd_names: Server, hash_: str) -> None:
+    """A stray ``%`` or a key without a value leaves that filter off, keeps the others, breaks nothing."""
+    open_index(page, odd_names.url + "updates/" + hash_)
+    expect(page.locator('select[name="project"]')).to_have_value("constructor")
+    expect(page.locator('select[name="person"]')).to_have_value("")
+    expect(page.locator('select[name="week"]')).to_have_value("")
+    expect(page.locator(".th-filter__count")).to_have_text("Showing 3 of 4 updates")

@@ -4,7 +4,9 @@
  * The index is a plain table whose rows say who wrote them, their kind, their week and their
  * projects in data attributes; this script adds a filter for each above it. The choices are kept
  * in the address (#person=maya&kind=weekly&project=digest-mode&week=2026-w47), so a filtered view
- * can be shared. Authors' text is only ever read with textContent, never written as HTML.
+ * can be shared. Authors' text is only ever read with textContent, never written as HTML; names,
+ * kinds, projects and weeks are kept in Maps, so a project called "__proto__" or "constructor" is a
+ * project like any other. On a narrow screen each row is a card; a hidden card is a hidden row.
  */
 (function () {
   "use strict";
@@ -24,12 +26,9 @@
   function readRows(table) {
     return Array.prototype.map.call(table.tBodies[0].rows, function (row) {
       var projects = (row.getAttribute("data-projects") || "").split(" ").filter(Boolean);
-      var links = row.cells[4] ? row.cells[4].querySelectorAll("a") : [];
-      var names = {};
-      Array.prototype.forEach.call(links, function (link, index) {
-        if (projects[index]) {
-          names[projects[index]] = link.textContent.trim();
-        }
+      var names = new Map();
+      Array.prototype.forEach.call(row.querySelectorAll("a[data-project]"), function (link) {
+        names.set(link.getAttribute("data-project"), link.textContent.trim());
       });
       var kind = row.querySelector(".th-kind");
       return {
@@ -50,23 +49,21 @@
     return match ? "Week " + parseInt(match[2], 10) + ", " + match[1] : slug;
   }
 
-  function options(rows, key, labelOf, all, order) {
-    var counts = {};
-    var labels = {};
+  /* The choices of one filter: each value once, labelled with how many updates have it. */
+  function options(rows, key, labels, all, order) {
+    var counts = new Map();
     rows.forEach(function (entry) {
       var values = key === "project" ? entry.projects : [entry[key]];
       values.forEach(function (value) {
-        if (!value) {
-          return;
+        if (value) {
+          counts.set(value, (counts.get(value) || 0) + 1);
         }
-        counts[value] = (counts[value] || 0) + 1;
-        labels[value] = labels[value] || labelOf(entry, value);
       });
     });
-    var values = Object.keys(counts).sort(order);
+    var values = Array.from(counts.keys()).sort(order);
     return [["", all]].concat(
       values.map(function (value) {
-        return [value, labels[value] + " (" + counts[value] + ")"];
+        return [value, labels(value) + " (" + counts.get(value) + ")"];
       })
     );
   }
@@ -74,6 +71,13 @@
   function byLabel(labels) {
     return function (a, b) {
       return labels(a).localeCompare(labels(b), undefined, { sensitivity: "base" });
+    };
+  }
+
+  /* The label a Map holds for a value, or the value itself. */
+  function labelIn(map) {
+    return function (value) {
+      return map.get(value) || value;
     };
   }
 
@@ -96,19 +100,25 @@
     return { wrapper: wrapper, control: control };
   }
 
+  /* Decode part of an address; a malformed one (a stray "%") is taken as written. */
+  function decode(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (error) {
+      return text;
+    }
+  }
+
   function readHash() {
-    var state = {};
+    var state = new Map();
     location.hash
       .replace(/^#/, "")
       .split("&")
       .forEach(function (pair) {
-        var parts = pair.split("=");
-        if (parts.length === 2 && KEYS.indexOf(parts[0]) >= 0) {
-          try {
-            state[parts[0]] = decodeURIComponent(parts[1]);
-          } catch (error) {
-            // A malformed address keeps the filter off rather than breaking the page.
-          }
+        var at = pair.indexOf("=");
+        var key = at > 0 ? decode(pair.slice(0, at)) : "";
+        if (KEYS.indexOf(key) >= 0) {
+          state.set(key, decode(pair.slice(at + 1)));
         }
       });
     return state;
@@ -117,8 +127,8 @@
   function writeHash(state) {
     var pairs = [];
     KEYS.forEach(function (key) {
-      if (state[key]) {
-        pairs.push(key + "=" + encodeURIComponent(state[key]));
+      if (state.get(key)) {
+        pairs.push(key + "=" + encodeURIComponent(state.get(key)));
       }
     });
     var url = location.pathname + location.search + (pairs.length ? "#" + pairs.join("&") : "");
@@ -135,42 +145,41 @@
     }
     holder.setAttribute("data-ready", "true");
     var rows = readRows(table);
-    var people = {};
-    var kinds = {};
-    var projects = {};
+    var people = new Map();
+    var kinds = new Map();
+    var projects = new Map();
     rows.forEach(function (entry) {
-      people[entry.person] = entry.personName;
-      kinds[entry.kind] = entry.kindLabel;
+      if (!people.has(entry.person)) {
+        people.set(entry.person, entry.personName);
+      }
+      if (!kinds.has(entry.kind)) {
+        kinds.set(entry.kind, entry.kindLabel);
+      }
       entry.projects.forEach(function (key) {
-        projects[key] = projects[key] || entry.projectNames[key] || key;
+        if (!projects.get(key)) {
+          projects.set(key, entry.projectNames.get(key) || "");
+        }
       });
     });
+    var personLabel = labelIn(people);
+    var kindLabel = labelIn(kinds);
+    var projectLabel = labelIn(projects);
+    var newestFirst = function (a, b) {
+      return a < b ? 1 : a > b ? -1 : 0;
+    };
     var controls = {
       person: select(
         "Person",
         "person",
-        options(rows, "person", function (e) { return e.personName; }, "Everyone",
-          byLabel(function (v) { return people[v]; }))
+        options(rows, "person", personLabel, "Everyone", byLabel(personLabel))
       ),
-      kind: select(
-        "Kind",
-        "kind",
-        options(rows, "kind", function (e) { return e.kindLabel; }, "All kinds",
-          byLabel(function (v) { return kinds[v]; }))
-      ),
+      kind: select("Kind", "kind", options(rows, "kind", kindLabel, "All kinds", byLabel(kindLabel))),
       project: select(
         "Project",
         "project",
-        options(rows, "project", function (e, v) { return projects[v]; }, "All projects",
-          byLabel(function (v) { return projects[v]; }))
+        options(rows, "project", projectLabel, "All projects", byLabel(projectLabel))
       ),
-      week: select(
-        "Week",
-        "week",
-        options(rows, "week", function (e, v) { return weekLabel(v); }, "All weeks", function (a, b) {
-          return a < b ? 1 : a > b ? -1 : 0;
-        })
-      ),
+      week: select("Week", "week", options(rows, "week", weekLabel, "All weeks", newestFirst)),
     };
     var shown = document.createElement("output");
     shown.className = "th-filter__count";
@@ -184,7 +193,7 @@
       var initial = readHash();
       KEYS.forEach(function (key) {
         var control = controls[key].control;
-        var value = initial[key] || "";
+        var value = initial.get(key) || "";
         var known = value && control.querySelector('option[value="' + CSS.escape(value) + '"]');
         control.value = known ? value : "";
       });
@@ -192,16 +201,20 @@
 
     function apply() {
       var visible = 0;
-      var chosen = {};
+      var chosen = new Map();
       KEYS.forEach(function (key) {
-        chosen[key] = controls[key].control.value;
+        chosen.set(key, controls[key].control.value);
       });
+      var person = chosen.get("person");
+      var kind = chosen.get("kind");
+      var project = chosen.get("project");
+      var week = chosen.get("week");
       rows.forEach(function (entry) {
         var match =
-          (!chosen.person || entry.person === chosen.person) &&
-          (!chosen.kind || entry.kind === chosen.kind) &&
-          (!chosen.project || entry.projects.indexOf(chosen.project) >= 0) &&
-          (!chosen.week || entry.week === chosen.week);
+          (!person || entry.person === person) &&
+          (!kind || entry.kind === kind) &&
+          (!project || entry.projects.indexOf(project) >= 0) &&
+          (!week || entry.week === week);
         entry.row.hidden = !match;
         visible += match ? 1 : 0;
       });

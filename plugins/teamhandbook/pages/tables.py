@@ -8,8 +8,8 @@ table itself has no class, so the theme styles it as any other table where there
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from . import markdown as md
 
@@ -25,6 +25,17 @@ class Column:
     """Right-aligned, as numbers are (Markdown's ``--:``)."""
 
 
+@dataclass(frozen=True)
+class Row:
+    """A row whose ``<tr>`` carries data attributes, for a script that filters or sorts the rows."""
+
+    cells: Sequence[str]
+    """The cells, already HTML, one per column."""
+
+    data: Mapping[str, str] = field(default_factory=dict)
+    """``{"person": "maya"}`` becomes ``data-person="maya"``, in this order; values are escaped."""
+
+
 _RIGHT = ' style="text-align: right;"'
 EMPTY = "—"
 """What a cell with nothing to say holds."""
@@ -32,19 +43,21 @@ _UNBREAKABLE = re.compile(r"\d\d:\d\d(?:–\d\d:\d\d)?|\d{4}-\d\d-\d\d")
 """Clock times and ranges (``07:00–15:30``) and ISO dates, which read badly broken at their dash."""
 
 
-def card_table(kind: str, columns: Sequence[Column], rows: Iterable[Sequence[str]]) -> str:
+def card_table(kind: str, columns: Sequence[Column], rows: Iterable[Sequence[str] | Row]) -> str:
     """Return a table of ``rows`` (cells already HTML) that turns into cards on narrow screens.
 
     ``kind`` names the table for the stylesheet (``th-table--<kind>``): ``decisions``, ``roster``…
-    Each row must have a cell per column. The blocks start and end at a line's start, so Markdown
-    passes them through as they are.
+    Each row must have a cell per column; a ``Row`` also gives its ``<tr>`` data attributes. The
+    blocks start and end at a line's start, so Markdown passes them through as they are.
     """
     head = "".join(f"<th{_RIGHT if c.numeric else ''}>{md.attr(c.label)}</th>" for c in columns)
     lines = [f'<div class="th-table th-table--{md.attr(kind)}">', "<table>", "<thead>", f"<tr>{head}</tr>"]
     lines += ["</thead>", "<tbody>"]
-    for cells in rows:
+    for row in rows:
+        cells, data = (row.cells, row.data) if isinstance(row, Row) else (row, {})
+        attributes = "".join(f' data-{name}="{md.attr(value)}"' for name, value in data.items())
         lines.append(
-            "<tr>"
+            f"<tr{attributes}>"
             + "".join(_cell(column, cell) for column, cell in zip(columns, cells, strict=True))
             + "</tr>"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model.boards import CLEARED_DAYS
 from ..model.updates import ActionItem, ItemState
 from . import markdown as md
+from .tables import EMPTY, Column, card_table
 from .updates_common import (
     ACTION_ITEMS,
     BLOCKERS,
@@ -12,9 +13,12 @@ from .updates_common import (
     date_tag,
     days_ago,
     due_chip,
+    one_value,
     person_path,
     update_path,
 )
+
+_BLOCKER_COLUMNS = [Column(name) for name in ("Who", "What", "Under", "Since", "Age", "Latest")]
 
 
 def blockers_page(site: UpdateSite) -> str:
@@ -29,16 +33,19 @@ def blockers_page(site: UpdateSite) -> str:
         "strikes it through (`~~…~~`) or no longer lists it.",
     ]
     if blockers:
-        rows = ["| Who | What | Under | Since | Age | Latest |", "|---|---|---|---|---|---|"]
-        for blocker in blockers:
-            rows.append(
-                f"| {site.md_link(site.name(blocker.author), person_path(blocker.author), page)} "
-                f"| {md.text(blocker.text)} | {md.text(blocker.section)} | {date_tag(blocker.since)} "
-                f'| <span class="th-age" data-days="{blocker.age(site.today) if site.today else 0}">'
-                f"{days_ago(blocker.since, site.today)}</span> "
-                f"| {_update_link(site, blocker.latest_update, page)} |"
-            )
-        parts += [f"**{len(blockers)} open.**", "\n".join(rows)]
+        rows = [
+            [
+                site.html_link(site.name(blocker.author), person_path(blocker.author), page),
+                md.attr(blocker.text),
+                md.attr(blocker.section),
+                date_tag(blocker.since),
+                f'<span class="th-age" data-days="{blocker.age(site.today) if site.today else 0}">'
+                f"{days_ago(blocker.since, site.today) or EMPTY}</span>",
+                _latest(site, blocker.latest_update, page),
+            ]
+            for blocker in blockers
+        ]
+        parts += [f"**{len(blockers)} open.**", card_table("blockers", _BLOCKER_COLUMNS, rows)]
     else:
         parts.append("**Nothing is blocking anyone**, as far as their latest updates say.")
     parts.append(f"## Cleared in the last {CLEARED_DAYS} days")
@@ -102,3 +109,13 @@ def _update_link(site: UpdateSite, update_id: str, page: str) -> str:
     if update is None:
         return ""
     return site.md_link(site.update_title(update), update_path(update), page)
+
+
+def _latest(site: UpdateSite, update_id: str, page: str) -> str:
+    """Link the latest update listing a blocker, in HTML, by its title (or kind) and date: its author
+    is the blocker's."""
+    update = site.log.by_id.get(update_id)
+    if update is None:
+        return EMPTY
+    link = site.html_link(site.title_beside_author(update), update_path(update), page)
+    return one_value(f"{link}, {date_tag(update.date)}")

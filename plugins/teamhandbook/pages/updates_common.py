@@ -94,8 +94,9 @@ class UpdateSite:
         return roster + others
 
     def href(self, target: str, from_page: str) -> str:
-        """The address of page ``target`` from ``from_page``, for a link written in HTML."""
-        return self.address.relative_url(target, from_page)
+        """The address of page ``target`` (and its ``#anchor``) from ``from_page``, for a link in HTML."""
+        path, _, anchor = target.partition("#")
+        return self.address.relative_url(path, from_page, anchor)
 
     def md_link(self, label: str, target: str, from_page: str) -> str:
         """A Markdown link to another page by its source path (and anchor), with an escaped label."""
@@ -112,6 +113,10 @@ class UpdateSite:
         return bool(update.title) and update.title.strip().lower() not in _generic_titles(
             self.log, update.kind
         )
+
+    def title_beside_author(self, update: Update) -> str:
+        """An update's title where its author and date are shown beside it: its own, else its kind."""
+        return update.title if self.has_own_title(update) else self.log.kind_label(update.kind)
 
     def update_title(self, update: Update) -> str:
         """An update's title as listings show it: its own, else its kind, author and date."""
@@ -145,6 +150,11 @@ def local_time(moment: dt.datetime, timezone: str) -> str:
     """An instant in a person's time zone: ``Fri 27 Nov, 18:30``."""
     local = moment.astimezone(zone(timezone))
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+
+
+def one_value(html: str) -> str:
+    """Hold a table cell's text and tags together, so that its card shows them as one value."""
+    return f"<span>{html}</span>"
 
 
 def date_tag(day: dt.date, label: str | None = None) -> str:

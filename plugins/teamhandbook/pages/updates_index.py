@@ -3,7 +3,7 @@
 The table is HTML whose rows carry what the filters need (``data-person``, ``data-kind``,
 ``data-week``, ``data-projects``); ``updates-index.js`` adds the filters and keeps the choice in the
 address (``#person=maya&kind=weekly``), so a filtered view can be shared. Without JavaScript the
-table is complete and searchable.
+table is complete and searchable. On a narrow screen each row is a card (``pages/tables.py``).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..model.boards import WritingState
 from ..model.updates import Update
 from . import markdown as md
+from .tables import EMPTY, Column, Row, card_table
 from .updates_common import (
     ACTION_ITEMS,
     BLOCKERS,
@@ -48,7 +49,7 @@ def updates_index(site: UpdateSite) -> str:
         parts.append("No updates yet. Write the first with `handbook write weekly`.")
         return "\n\n".join(parts) + "\n"
     weeks = sorted(site.log.by_week, reverse=True)
-    recent = " · ".join(site.md_link(w.label, week_path(w), page) for w in weeks[:RECENT_WEEKS])
+    recent = " · ".join(_unbroken(site.md_link(w.label, week_path(w), page)) for w in weeks[:RECENT_WEEKS])
     parts += [f"**Weeks:** {recent}" + (" · [all weeks](#all-weeks)" if len(weeks) > RECENT_WEEKS else "")]
     parts += [FILTERS, _table(site)]
     if len(weeks) > RECENT_WEEKS:
@@ -66,26 +67,25 @@ def _boards_line(site: UpdateSite, page: str) -> str:
         site.md_link(f"Action items ({len(boards.open_actions)})", ACTION_ITEMS, page),
         site.md_link(f"Projects ({len(site.log.projects)})", PROJECTS, page),
     ]
-    return " · ".join(items)
+    return " · ".join(_unbroken(item) for item in items)
 
 
-_COLUMNS = ("Date", "Who", "Kind", "Update", "Projects")
+def _unbroken(link: str) -> str:
+    """Keep a link's words on one line (``Week 46, 2026``), so that a narrow screen breaks between links."""
+    return f'<span class="th-nowrap">{link}</span>'
+
+
+_COLUMNS = [Column(name) for name in ("Date", "Who", "Kind", "Update", "Projects")]
 
 
 def _table(site: UpdateSite) -> str:
-    """Return the table of updates as HTML, newest first."""
-    head = "".join(f"<th>{name}</th>" for name in _COLUMNS)
-    rows = ["<table>", f"<thead>\n<tr>{head}</tr>\n</thead>", "<tbody>"]
-    rows += [_row(site, update) for update in site.log]
-    rows += ["</tbody>", "</table>"]
-    return "\n".join(rows)
+    """Return the table of updates as HTML, newest first; cards on a narrow screen."""
+    return card_table("updates", _COLUMNS, (_row(site, update) for update in site.log))
 
 
-def _row(site: UpdateSite, update: Update) -> str:
+def _row(site: UpdateSite, update: Update) -> Row:
     """Return one update's row, with what the filters read in its attributes."""
     page = UPDATES_INDEX
-    projects = " ".join(update.projects)
-    week = update.week.slug if update.week is not None else ""
     if site.has_own_title(update) or not update.summary:
         title = site.html_link(site.update_title(update), update_path(update), page)
         summary = (
@@ -93,24 +93,31 @@ def _row(site: UpdateSite, update: Update) -> str:
         )
     else:  # the kind, author and date have their own columns: the summary says the rest
         title, summary = site.html_link(update.summary, update_path(update), page), ""
-
-    names = [
-        site.html_link(site.log.by_project_key[key].name, project_target(key), page)
-        for key in update.projects
-        if key in site.log.by_project_key
-    ]
     cells = [
         date_tag(update.date),
         site.html_link(site.name(update.author), person_path(update.author), page),
         kind_chip(site.log, update.kind),
         title + summary,
-        ", ".join(names) or "—",
+        _projects(site, update),
     ]
-    attributes = (
-        f' data-person="{md.attr(update.author)}" data-kind="{md.attr(update.kind)}"'
-        f' data-week="{md.attr(week)}" data-projects="{md.attr(projects)}"'
-    )
-    return f"<tr{attributes}>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+    data = {
+        "person": update.author,
+        "kind": update.kind,
+        "week": update.week.slug if update.week is not None else "",
+        "projects": " ".join(update.projects),
+    }
+    return Row(cells, data)
+
+
+def _projects(site: UpdateSite, update: Update) -> str:
+    """Link the projects an update names; each link says its project's key, for the filters."""
+    links = [
+        f'<a href="{md.attr(site.href(project_target(key), UPDATES_INDEX))}" data-project="{md.attr(key)}">'
+        f"{md.attr(site.log.by_project_key[key].name)}</a>"
+        for key in update.projects
+        if key in site.log.by_project_key
+    ]
+    return ", ".join(links) or EMPTY
 
 
 def _all_weeks(site: UpdateSite) -> str:

@@ -3,6 +3,7 @@ open blockers and its decisions (those whose front matter names it under ``proje
 
 from __future__ import annotations
 
+from ..model.boards import Blocker
 from ..model.decision import Decision
 from ..model.updates import DONE, NEEDS_ATTENTION, Project, decision_projects
 from . import markdown as md
@@ -88,9 +89,9 @@ def project_section(site: UpdateSite, project: Project, decisions: list[Decision
     updates = site.log.by_project.get(project.key, [])
     if updates:
         latest = updates[0]
-        link = site.md_link(site.update_title(latest), update_path(latest), page)
+        link = site.md_link(site.title_beside_author(latest), update_path(latest), page)
         items.append(
-            f"- **Latest update:** {link}, by {md.text(site.name(latest.author))}, {date_tag(latest.date)}"
+            f"- **Latest update:** {link} by {md.text(site.name(latest.author))}, {date_tag(latest.date)}"
             + (
                 f" ({days_ago(latest.date, site.today)} ago)"
                 if site.today and latest.date < site.today
@@ -102,12 +103,9 @@ def project_section(site: UpdateSite, project: Project, decisions: list[Decision
     else:
         items.append("- **Latest update:** none mentions it yet (add it to an update's `projects:`).")
     blockers = [b for b in site.boards.blockers if project.key in b.projects]
-    if blockers:
-        listed = "; ".join(
-            f"{md.text(b.text)} ({md.text(site.name(b.author))}, {days_ago(b.since, site.today)})"
-            for b in blockers
-        )
-        items.append(f"- **Open blockers ({len(blockers)}):** {listed}")
+    if blockers:  # one under the other: several in a row are hard to tell apart on a phone
+        listed = "".join(f"\n    - {md.text(b.text)} ({_whose(site, b)})" for b in blockers)
+        items.append(f"- **Open blockers ({len(blockers)}):**{listed}")
     else:
         items.append("- **Open blockers:** none.")
     if decisions:
@@ -121,6 +119,12 @@ def project_section(site: UpdateSite, project: Project, decisions: list[Decision
         items.append(f"- **Status history:** {steps}")
     lines.append("\n".join(items))
     return "\n\n".join(lines)
+
+
+def _whose(site: UpdateSite, blocker: Blocker) -> str:
+    """Say whose a blocker is, and for how long when the build has a date: ``Maya Chen, 5 days``."""
+    age = days_ago(blocker.since, site.today)
+    return md.text(site.name(blocker.author)) + (f", {age}" if age else "")
 
 
 def _target(site: UpdateSite, project: Project) -> str:

@@ -6,9 +6,12 @@ from __future__ import annotations
 from ..hours.weekly import writing_status
 from ..model.updates import Week
 from . import markdown as md
+from .tables import Column, card_table
 from .updates_common import UpdateSite, person_path, week_path, writing_chip
 from .updates_people import update_line
-from .updates_writing import status_detail
+from .updates_writing import status_cell
+
+_COLUMNS = [Column(name) for name in ("Person", "Weekly update", "Details")]
 
 
 def week_pages(site: UpdateSite) -> dict[str, str]:
@@ -49,11 +52,14 @@ def _weekly_updates(site: UpdateSite, week: Week, page: str) -> list[str]:
     """Return who wrote the week's weekly update, who is late or missed it, and who was away."""
     if site.team is None or not len(site.team) or site.now is None or not site.posts:
         return []
-    rows = ["| Person | Weekly update | |", "|---|---|---|"]
+    rows = []
     for person in site.team:
         status = writing_status(person, week, site.now, site.posts.get((person.handle, week)))
         rows.append(
-            f"| {site.md_link(person.name, person_path(person.handle), page)} | {writing_chip(status.state)} "
-            f"| {status_detail(site, status, page)} |"
+            [
+                site.html_link(person.name, person_path(person.handle), page),
+                writing_chip(status.state),
+                status_cell(site, status, page),
+            ]
         )
-    return ["## Weekly updates", "\n".join(rows)]
+    return ["## Weekly updates", card_table("week", _COLUMNS, rows)]

@@ -11,16 +11,20 @@ import datetime as dt
 
 from ..model.boards import WritingState, WritingStatus
 from . import markdown as md
+from .tables import EMPTY, Column, card_table
 from .updates_common import (
     STILL_TO_WRITE,
     UpdateSite,
     local_time,
     long_date,
+    one_value,
     person_path,
     update_path,
     week_path,
     writing_chip,
 )
+
+_COLUMNS = [Column(name) for name in ("Person", "This week", "Status", "When", "Last week")]
 
 
 def still_to_write(site: UpdateSite) -> str:
@@ -46,19 +50,19 @@ def still_to_write(site: UpdateSite) -> str:
     else:
         parts.append("**Everyone has written this week's update**, or is away.")
     parts.append(_last_written(site))
-    rows = [
-        "| Person | This week | Status | When | Last week |",
-        "|---|---|---|---|---|",
-    ]
+    rows = []
     for writing in site.boards.writing:
         current, previous = writing.current, writing.previous
-        person = site.md_link(site.name(writing.handle), person_path(writing.handle), page)
-        detail = status_detail(site, current, page)
-        last = f"{writing_chip(previous.state)} {_posted_link(site, previous, page)}"
         rows.append(
-            f"| {person} | {_week(site, current, page)} | {writing_chip(current.state)} | {detail} | {last} |"
+            [
+                site.html_link(site.name(writing.handle), person_path(writing.handle), page),
+                _week(site, current, page),
+                writing_chip(current.state),
+                status_cell(site, current, page),
+                _last_week(site, previous, page),
+            ]
         )
-    parts.append("\n".join(rows))
+    parts.append(card_table("writing", _COLUMNS, rows))
     return "\n\n".join(parts) + "\n"
 
 
@@ -83,41 +87,58 @@ def _last_written(site: UpdateSite) -> str:
 
 
 def _week(site: UpdateSite, status: WritingStatus, page: str) -> str:
-    """Name a person's week, linked when it has a page."""
+    """Name a person's week in HTML, on one line, linked when it has a page."""
     if status.week in site.log.by_week:
-        return site.md_link(status.week.label, week_path(status.week), page)
-    return md.text(status.week.label)
+        name = site.html_link(status.week.label, week_path(status.week), page)
+    else:
+        name = md.attr(status.week.label)
+    return f'<span class="th-nowrap">{name}</span>'
 
 
-def _posted_link(site: UpdateSite, status: WritingStatus, page: str) -> str:
-    """Link the update a week's status points at, when there is one."""
+def _last_week(site: UpdateSite, status: WritingStatus, page: str) -> str:
+    """Show last week's status and the update written, on one line."""
+    link = _posted_link(site, status, page, html=True)
+    return f'<span class="th-nowrap">{writing_chip(status.state)}{" " + link if link else ""}</span>'
+
+
+def _posted_link(site: UpdateSite, status: WritingStatus, page: str, html: bool = False) -> str:
+    """Link the update a week's status points at, when there is one, in Markdown or HTML."""
     update = site.log.by_id.get(status.update_id) if status.update_id else None
-    return (
-        site.md_link(f"{update.date:%a} {update.date.day} {update.date:%b}", update_path(update), page)
-        if update
-        else ""
-    )
+    if update is None:
+        return ""
+    link = site.html_link if html else site.md_link
+    return link(f"{update.date:%a} {update.date.day} {update.date:%b}", update_path(update), page)
 
 
-def status_detail(site: UpdateSite, status: WritingStatus, page: str) -> str:
-    """Say more about a status: the update written, the deadline and how far off it is, the leave."""
+def status_detail(site: UpdateSite, status: WritingStatus, page: str, html: bool = False) -> str:
+    """Say more about a status: the update written, the deadline and how far off it is, the leave.
+
+    Markdown for a paragraph, or HTML (``html``) for a table's cell.
+    """
+    escape = md.attr if html else md.text
     person = site.team.get(status.handle) if site.team is not None else None
     if status.state is WritingState.POSTED:
-        link = _posted_link(site, status, page)
+        link = _posted_link(site, status, page, html)
         return f"written: {link}" if link else "written"
     if status.state is WritingState.AWAY:
-        note = f" ({md.text(status.away.note)})" if status.away and status.away.note else ""
+        note = f" ({escape(status.away.note)})" if status.away and status.away.note else ""
         return f"away that week{note}, nothing expected"
     if status.deadline is None or person is None:
         return ""
     local = local_time(status.deadline, person.timezone)
-    when = f"{md.text(local)} in {md.text(site.place(status.handle))} ({status.deadline:%H:%M} UTC)"
+    when = f"{escape(local)} in {escape(site.place(status.handle))} ({status.deadline:%H:%M} UTC)"
     if site.now is None:
         return f"due by {when}"
     gap = _duration(abs(status.deadline - site.now))
     if status.state is WritingState.DUE:
         return f"due by {when}, in {gap}"
     return f"was due by {when}, {gap} ago"
+
+
+def status_cell(site: UpdateSite, status: WritingStatus, page: str) -> str:
+    """Say more about a status in a table's cell, in HTML; a dash when there is nothing to say."""
+    detail = status_detail(site, status, page, html=True)
+    return one_value(detail) if detail else EMPTY
 
 
 def _duration(delta: dt.timedelta) -> str:
