@@ -25,14 +25,15 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-EPOCH = "1796169600"
-"""Every build is for the same instant (2026-12-02, UTC), so reviews and "still to write" agree
-between them; that day one page of the example is overdue for review."""
+EPOCH = "1796216400"
+"""Every build is for the same instant (2026-12-02 13:00 UTC, as the browser tests of the updates),
+so reviews and "still to write" agree between them; that day one page is overdue for review."""
 
 SITE_URL = "https://harbor-team.github.io/handbook/"
 EDIT_BASE = "https://github.com/harbor-team/handbook/edit/main/"
@@ -230,6 +231,7 @@ def measure(built: Built, ref: Reference) -> dict[str, Measure]:
     count(
         "Feed linked from every page's head", sorted(ref.pages - {"404.html"}), lambda p: _feed_head(built, p)
     )
+    result["Links in the pages resolve"] = _page_links(built)
     result["decisions.json links resolve"] = _json_links(built)
     result["Feed links resolve"] = _feed_links(built)
     result["Graph links resolve"] = _graph_links(built)
@@ -290,6 +292,33 @@ def _feed_head(built: Built, page: str) -> bool:
     head = html[: html.find("</head>")]
     found = _FEED_HEAD.search(head)
     return bool(found) and built.resolves(found.group(1), page)
+
+
+def broken_links(built: Built) -> tuple[list[tuple[str, str]], int]:
+    """Return the links of the pages' text (``<article>``) that lead to no file of the site, with
+    their page, and how many links there are in all."""
+    broken, total = [], 0
+    for page in built.pages():
+        html = built.html(page)
+        start = html.find("<article")
+        article = html[start : html.find("</article>", start)] if start >= 0 else ""
+        for link in re.findall(r'(?:href|src)="([^"]*)"', article):
+            if (
+                not link
+                or link.startswith(("#", "mailto:"))
+                or (urlsplit(link).scheme and not link.startswith(SITE_URL))
+            ):
+                continue
+            total += 1
+            if not built.resolves(html_unescape(link), page):
+                broken.append((page, link))
+    return broken, total
+
+
+def _page_links(built: Built) -> Measure:
+    """Tell whether every link in the pages' text leads to a file of the site."""
+    broken, total = broken_links(built)
+    return Measure(total > 0 and not broken, f"{total - len(broken)}/{total}")
 
 
 def _json_links(built: Built) -> Measure:

@@ -37,6 +37,7 @@ FEATURES = (
     "Tags page lists the decisions",
     "Stylesheets and scripts linked",
     "Feed linked from every page's head",
+    "Links in the pages resolve",
     "decisions.json links resolve",
     "Feed links resolve",
     "Graph links resolve",

@@ -157,7 +157,7 @@ def build_site_pages(
         return (lambda decision: href(decision, page)) if href else None
 
     def graph_href(decision: Decision) -> str:
-        return address.relative_url(decision_path(decision), GRAPH_PATH)
+        return address.resolved_url(decision_path(decision), GRAPH_PATH)  # a diagram's: not rewritten
 
     if handbook.settings.decisions_path.is_dir():
         site.generated[INDEX_PATH] = decision_index(log, href=from_page(INDEX_PATH))

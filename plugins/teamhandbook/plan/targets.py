@@ -83,7 +83,8 @@ class Project:
 def target_host(target: Target, config: SiteConfig) -> Host:
     """Return what a written project's builder does itself: tags (when the site uses the tags
     plugin and the builder has one), but no decision header after conversion, nor links between
-    decisions (they are in the pages, since most decisions are not in the navigation)."""
+    decisions (they are in the pages, since most decisions are not in the navigation). A project's
+    addresses follow its configuration, so banners and relations are HTML, as the plugin writes them."""
     tags = target is not Target.PLAIN and bool({"tags", "material/tags"} & set(config.plugins))
     return Host(
         macros=config.macros,
@@ -91,6 +92,8 @@ def target_host(target: Target, config: SiteConfig) -> Host:
         header_after_conversion=False,
         neighbours=True,
         mermaid=str(config.plugin_options.get("mermaid", "local")),
+        html_relations=target is not Target.PLAIN,
+        links_from_source=target is Target.ZENSICAL,
     )
 
 
