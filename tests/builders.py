@@ -82,6 +82,14 @@ class Built:
         """Return one page's HTML."""
         return (self.site / path).read_text("utf-8")
 
+    def json_records(self) -> list[dict]:
+        """Return the decisions ``decisions.json`` lists."""
+        return json.loads((self.site / "decisions.json").read_text("utf-8"))["decisions"]
+
+    def graph_links(self, path: str = "decisions/graph/index.html") -> list[str]:
+        """Return the addresses the graph's nodes open."""
+        return _CLICK.findall(self.html(path))
+
     def resolves(self, url: str, base: str = "") -> bool:
         """Tell whether a link (absolute within the site's address, or relative to ``base``, a
         path in the site) leads to a file of the site."""

@@ -78,7 +78,7 @@ def _inline(value: Any) -> str:
 def _key(key: object) -> str:
     """Return a key bare when TOML allows it, else quoted."""
     text = str(key)
-    return text if _BARE_KEY.fullmatch(text) else _string(text)
+    return text if _BARE_KEY.fullmatch(text) else '"' + _escaped(text) + '"'  # keys are one line
 
 
 def _string(text: str) -> str:
