@@ -282,3 +282,31 @@ def test_the_toml_written_reads_back_as_it_was(data: dict) -> None:
     """Whatever a configuration holds (odd keys, quotes, control characters, lines, nesting, lists of
     tables), ``zensical.toml`` reads back as the same data."""
     assert tomllib.loads(toml_document(data)) == data
+
+
+@pytest.mark.parametrize("builder", ["zensical", "mkdocs"])
+def test_the_handbooks_macros_serve_a_site_the_plugin_does_not_build(tmp_path: Path, builder: str) -> None:
+    """With ``teamhandbook.macros.zensical`` under ``macros``, a site built without the plugin (by
+    Zensical, or MkDocs with mkdocs-macros alone) renders the handbook's macros in ``docs/``, says
+    once what is not published and what to run, and shows a failing macro as a sentence, never a
+    traceback."""
+    config = (
+        "site_name: Macros only\n"
+        "plugins:\n  - search\n  - macros:\n      on_undefined: strict\n"
+        "      modules: [teamhandbook.macros.zensical]\n"
+    )
+    files = {
+        "decisions/0001-a.md": "---\nstatus: accepted\n---\n# A\n",
+        "decisions/0002-b.md": "---\nstatus: proposed\n---\n# B\n",
+        "docs/index.md": "# Home\n\nDecisions: {{ decision_count() }}.\n\nAnswer: {{ response_time() }}\n",
+    }
+    root = make_handbook(tmp_path / "h", files, config)
+    result = run(BUILD[builder][:-1], root)  # not strict: nothing links the pages that are missing
+    log = result.stdout + result.stderr
+    assert result.returncode == 0 and "Traceback" not in log, log
+    assert log.count("does not run the team-handbook plugin") == 1
+    assert "handbook render --for zensical --out DIR" in log
+    assert "the macro response_time() failed" in log
+    home = (root / "site" / "index.html").read_text("utf-8")
+    assert "Decisions: 2." in home
+    assert "could not be shown: see the build" in home and "Macro Rendering Error" not in home
