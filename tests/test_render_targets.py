@@ -47,12 +47,15 @@ markdown_extensions:
         - name: mermaid
           class: mermaid
           format: !!python/name:pymdownx.superfences.fence_code_format
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
 extra:
   analytics_note: !ENV [HANDBOOK_TEST_NOTE, "no note"]
 """
 
 FILES = {
-    "docs/index.md": "---\nowner: '@maya'\n---\n# Home\n\nSee [the log](decisions/index.md).\n",
+    "docs/index.md": "---\nowner: '@maya'\n---\n# Home\n\nSee [the log](decisions/index.md). :smile:\n",
     "docs/tags.md": "# Tags\n\n<!-- material/tags -->\n",
     "decisions/0001-record-decisions.md": (
         "---\nstatus: superseded\ndate: 2024-01-02\ntags: [process]\nsuperseded_by: 3\n---\n"
@@ -135,6 +138,7 @@ def test_each_page_carries_what_the_plugin_adds(tmp_path: Path, capsys, target: 
     assert edit_link(site, "index.html") == "https://github.com/example/handbook/edit/main/docs/index.md"
     assert edit_link(site, "decisions/index.html") is None
     assert "@maya" in (info_line(site, "index.html") or "")
+    assert 'class="twemoji"' in site.html("index.html")  # Material's emoji, or Zensical's
     first = site.html("decisions/0001-record-decisions/index.html")
     assert "th-banner--superseded" in first and "ADR-0003: Record decisions in the repository</a>" in first
     tags = site.html("tags/index.html")
@@ -143,12 +147,15 @@ def test_each_page_carries_what_the_plugin_adds(tmp_path: Path, capsys, target: 
 
 def test_the_configuration_is_the_sites_own_said_again_for_each_builder(tmp_path: Path, capsys) -> None:
     """``mkdocs.yml`` keeps the tags as written (``!ENV``, ``!!python/…``); ``zensical.toml`` says
-    what they mean; both drop the handbook's plugins and name the navigation, assets and overrides."""
-    root = make_handbook(tmp_path / "h", FILES, CONFIG.format(directory_urls="true") + "hooks: [hooks.py]\n")
-    write_files(root, {"hooks.py": ""})
+    what they mean, Material's emoji functions as Zensical's; both drop the handbook's plugins,
+    ``hooks:`` and ``watch:`` (with a note), and name the navigation, assets and overrides."""
+    config = CONFIG.format(directory_urls="true") + "hooks: [hooks.py]\nwatch: [snippets]\n"
+    root = make_handbook(tmp_path / "h", FILES, config)
+    write_files(root, {"hooks.py": "", "snippets/a.md": "A\n"})
     mkdocs_out, zensical_out = tmp_path / "mkdocs", tmp_path / "zensical"
     mkdocs = run_cli(capsys, root, "render", "--for", "mkdocs", "--out", str(mkdocs_out))
     assert mkdocs.code == 0 and "`hooks:` is not carried into the written project" in mkdocs.err
+    assert "`watch:` is not carried into the written project" in mkdocs.err
     written = load_raw_config(mkdocs_out / "mkdocs.yml")
     assert written["extra"]["analytics_note"] == Tagged("!ENV", ["HANDBOOK_TEST_NOTE", "no note"])
     fence = written["markdown_extensions"][3]["pymdownx.superfences"]["custom_fences"][0]["format"]
@@ -157,7 +164,7 @@ def test_the_configuration_is_the_sites_own_said_again_for_each_builder(tmp_path
     assert slugify.python == ("object/apply", "pymdownx.slugs.slugify") and slugify.value == {
         "kwds": {"case": "lower"}
     }
-    assert written["plugins"] == ["search", "tags"] and "hooks" not in written
+    assert written["plugins"] == ["search", "tags"] and "hooks" not in written and "watch" not in written
     assert run_cli(capsys, root, "render", "--for", "zensical", "--out", str(zensical_out)).code == 0
     project = tomllib.loads((zensical_out / "zensical.toml").read_text("utf-8"))["project"]
     assert project["extra"]["analytics_note"] == "no note"
@@ -166,6 +173,10 @@ def test_the_configuration_is_the_sites_own_said_again_for_each_builder(tmp_path
     assert project["markdown_extensions"]["toc"]["slugify"] == {
         "object": "pymdownx.slugs.slugify",
         "kwds": {"case": "lower"},
+    }
+    assert project["markdown_extensions"]["pymdownx.emoji"] == {
+        "emoji_index": "zensical.extensions.emoji.twemoji",
+        "emoji_generator": "zensical.extensions.emoji.to_svg",
     }
     assert project["plugins"] == {"search": {}, "tags": {}}
     assert project["theme"]["custom_dir"] == "overrides" and project["edit_uri"] == ""
