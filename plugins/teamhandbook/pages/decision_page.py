@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from ..checks.supersession import is_pending, is_void
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, State, Status
 from . import markdown as md
 from .links import rebase, rewrite_links

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from ..checks.supersession import is_pending, is_void
+from ..linking.log import is_pending, is_void
 from ..model.addresses import GRAPH_PATH
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
