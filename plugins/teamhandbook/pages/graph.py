@@ -93,7 +93,8 @@ def _edges(log: DecisionLog) -> list[Edge]:
         for target in decision.relation_ids("supersedes") if not is_void(decision) else []:
             if target != decision.id:
                 edges.append((decision.id, target, kind))
-        for target in decision.relation_ids("relates_to"):
+        written = [ref.target for ref in decision.relates_to if ref.target and not ref.inferred]
+        for target in written:  # the relation holds both ways; it is drawn from the side that wrote it
             pair = (min(decision.id, target), max(decision.id, target))
             if target != decision.id and pair not in related:
                 related.add(pair)
