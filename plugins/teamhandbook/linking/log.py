@@ -11,8 +11,17 @@ from .references import ReferenceIndex, resolve_references
 NEVER_IN_FORCE = frozenset({"rejected", "declined", "withdrawn"})
 """Keys of statuses a decision has when it was turned down before it ever applied."""
 
-MIRRORS = (("supersedes", "superseded_by"), ("superseded_by", "supersedes"), ("relates_to", "relates_to"))
+MIRRORS = (
+    ("supersedes", "superseded_by"),
+    ("superseded_by", "supersedes"),
+    ("relates_to", "relates_to"),
+    ("amends", "amended_by"),
+    ("amended_by", "amends"),
+)
 """Each relation and the relation its other side holds."""
+
+SUPERSESSIONS = frozenset({"supersedes", "superseded_by"})
+"""The relations that wait for their successor to be accepted."""
 
 
 def is_pending(decision: Decision) -> bool:
@@ -42,7 +51,8 @@ def link_log(log: DecisionLog) -> tuple[DecisionLog, list[Problem]]:
 
     A supersession is completed on its other side unless the successor is still open (then it is
     pending: written on the successor's side alone, see ``checks.supersession``) or was turned
-    down (then it supersedes nothing). Relations between decisions hold both ways.
+    down (then it supersedes nothing). Amendments (``amends`` ↔ ``amended-by``) and relations
+    between decisions hold both ways.
     """
     index = ReferenceIndex(log)
     problems: list[Problem] = []

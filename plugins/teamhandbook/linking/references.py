@@ -12,7 +12,13 @@ from ..model.problem import Problem, error
 _LINK = re.compile(r"\[[^\[\]]*\]\(([^)\s]+)[^)]*\)")
 _NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d{1,9})(?:$|[\s.:_-])", re.I)
 
-RELATIONS = (("supersedes", "supersedes"), ("superseded_by", "superseded-by"), ("relates_to", "relates-to"))
+RELATIONS = (
+    ("supersedes", "supersedes"),
+    ("superseded_by", "superseded-by"),
+    ("relates_to", "relates-to"),
+    ("amends", "amends"),
+    ("amended_by", "amended-by"),
+)
 """Each relation's attribute name and the name an author writes."""
 
 

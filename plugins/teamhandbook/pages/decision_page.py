@@ -189,7 +189,7 @@ def _state(decision: Decision) -> str:
 def relations(
     decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
 ) -> str:
-    """Return the links to the decisions this one supersedes and relates to.
+    """Return the links to the decisions this one supersedes, amends, is amended by and relates to.
 
     A decision that is not accepted yet supersedes nothing so far: it says which decisions it
     will supersede once accepted, and that they stay in force until then.
@@ -205,6 +205,9 @@ def relations(
         groups.append(("Supersedes, once accepted", superseded, after))
     elif superseded and not is_void(decision):
         groups.append(("Supersedes", superseded, ""))
+    for label, attribute in (("Amends", "amends"), ("Amended by", "amended_by")):
+        found = [d for d in map(index.log.get, decision.relation_ids(attribute)) if d is not None]
+        groups.append((label, found, ""))
     groups.append(("Related", index.related_to(decision), ""))
     if href is None:
         lines = [
