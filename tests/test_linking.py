@@ -63,6 +63,14 @@ CASES = {
         {"0001-a": {"relates_to": ["0001-a", "0002-b"]}, "0002-b": {"relates_to": ["0001-a"]}},
         ["self-reference"],
     ),
+    "an amendment written on one side": (
+        {
+            "0001-a": decision({"status": "accepted"}, "A"),
+            "0002-b": decision({"status": "accepted", "amends": ["0001"]}, "B"),
+        },
+        {"0001-a": {"amended_by": ["0002-b"]}, "0002-b": {"amends": ["0001-a"]}},
+        [],
+    ),
     "a reference to nothing": (
         {"0001-a": decision({"status": "accepted", "supersedes": ["0042"]}, "A")},
         {"0001-a": {"supersedes": []}},
