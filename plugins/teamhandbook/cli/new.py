@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..boundary import Boundary
-from ..checks.supersession import is_pending, is_void
 from ..handbook import Handbook, load_handbook
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionFormat, Status
 from ..model.updates import UpdateKind
 from ..readers.dates import read_date
