@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from ..settings import OPTIONS, Option, OptionError
-from ..settings.options import unknown_option
+from ..settings.options import OPTION_BY_NAME, unknown_option
 
 
 class CoreOption(BaseConfigOption[Any]):
@@ -37,7 +37,7 @@ class _OptionTable(Config):
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         """Validate as MkDocs does; say of a name that is no option what ``handbook check`` says."""
         failed, warnings = super().validate()
-        known = self._schema_keys
+        known = OPTION_BY_NAME
         return failed, [
             (key, message if key in known else unknown_option(str(key))) for key, message in warnings
         ]
