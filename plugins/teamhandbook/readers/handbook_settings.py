@@ -7,9 +7,16 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..settings import BUILT_IN_KINDS, BUILT_IN_PROJECT_STATUSES, Clock, OptionError, Settings
+from ..settings import (
+    BUILT_IN_KINDS,
+    BUILT_IN_PROJECT_STATUSES,
+    Clock,
+    OptionError,
+    PageSettings,
+    Settings,
+    UpdateSettings,
+)
 from ..settings.options import OPTION_BY_NAME
-from ..settings.values import PageSettings, UpdateSettings
 from .lifecycle import lifecycle_of
 
 SOURCE_FOLDERS = (("decisions_dir", "decisions"), ("agreement_dir", "agreement"), ("updates_dir", "updates"))
