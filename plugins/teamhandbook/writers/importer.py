@@ -197,7 +197,7 @@ def _number_items(plan: ImportPlan, existing: DecisionLog) -> None:
     for item in items:
         slug = _NAME_PREFIX.sub("", item.decision.id) or slugify(item.decision.title)
         folder = posixpath.dirname(item.source)
-        item.target = posixpath.join(folder, scheme.file_name(item.number, slug, dt.date.today()))
+        item.target = posixpath.join(folder, scheme.file_name(item.number, slug))
 
 
 @dataclass
