@@ -14,8 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from teamhandbook.model.page import HandbookPage
 from teamhandbook.pages.changes import reader_facing
-from teamhandbook.readers.page_settings import page_settings
-from teamhandbook.settings import SettingsError
+from teamhandbook.settings import OptionError, check_option
 
 from .conftest import MINIMAL_CONFIG, build, commit_all, decision, make_handbook, write_files
 
@@ -391,14 +390,14 @@ def test_pages_can_be_kept_out_of_what_readers_are_told(tmp_path: Path) -> None:
 )
 def test_changes_exclude_reads_one_pattern_or_a_list(value: object, expected: tuple[str, ...]) -> None:
     """``changes_exclude`` takes a pattern or a list of them; a leading slash is dropped."""
-    assert page_settings({"changes_exclude": value}).changes_exclude == expected
+    assert check_option("changes_exclude", value) == expected
 
 
 @pytest.mark.parametrize("value", [[1], {"guide": True}, [""]])
 def test_changes_exclude_refuses_what_is_not_a_pattern(value: object) -> None:
     """Anything but page paths or patterns is refused with a sentence that shows the right form."""
-    with pytest.raises(SettingsError, match=r"`changes_exclude` must be a list of page paths or patterns"):
-        page_settings({"changes_exclude": value})
+    with pytest.raises(OptionError, match=r"'changes_exclude': must be a list of page paths or patterns"):
+        check_option("changes_exclude", value)
 
 
 @pytest.mark.parametrize(

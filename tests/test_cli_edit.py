@@ -239,6 +239,18 @@ def test_link_supersedes_is_mirrored(root: Path, capsys) -> None:
     assert run_cli(capsys, root, "check").code == 0
 
 
+def test_link_amends_writes_both_sides_in_each_format(root: Path, capsys) -> None:
+    """``link A amends B`` writes ``Amends`` in A and ``Amended by`` in B, in each file's own way
+    (an adr-tools link line, front matter); the build shows both and the check agrees."""
+    amended = write(root, "0002-deploy-with-shell-scripts.md", NYGARD)
+    amending = write(root, "0003-c.md", "---\nstatus: accepted\n---\n# C\n")
+    assert run_cli(capsys, root, "link", "3", "amends", "2").code == 0
+    assert amended.read_text() == NYGARD.replace("Accepted\n", "Accepted\n\nAmended by [3. C](0003-c.md)\n")
+    assert amending.read_text() == '---\nstatus: accepted\namends: ["0002"]\n---\n# C\n'
+    assert "nothing to change" in run_cli(capsys, root, "link", "2", "amended-by", "3").out
+    assert run_cli(capsys, root, "check").code == 0
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -37,7 +37,7 @@ EXPECTED = {
             "2019-05-01",
             [],
             [],
-            ["0005-structured-logs"],
+            [],  # amended by 0005: see test_adr_tools_amendments_hold_both_ways
         ),
         "0004-deploy-with-a-pipeline": (
             "nygard",
@@ -55,7 +55,7 @@ EXPECTED = {
             "2020-03-03",
             [],
             [],
-            ["0003-log-to-standard-output"],
+            [],  # amends 0003
         ),
     },
     "nygard-pt": {
@@ -195,6 +195,17 @@ def test_every_record_is_read_as_written(tmp_path: Path, folder: str) -> None:
             record["relates_to"],
         )
         assert actual == expected, decision_id
+
+
+def test_adr_tools_amendments_hold_both_ways(tmp_path: Path) -> None:
+    """adr-tools' ``Amends`` and ``Amended by`` lines are amendments, complete on both sides, shown
+    on both pages and in ``decisions.json``."""
+    result = build_fixture(tmp_path, "nygard")
+    records = {d["id"]: d for d in result.json()["decisions"]}
+    assert records["0005-structured-logs"]["amends"] == ["0003-log-to-standard-output"]
+    assert records["0003-log-to-standard-output"]["amended_by"] == ["0005-structured-logs"]
+    page = result.content("decisions/0003-log-to-standard-output/")
+    assert "Amended by:" in page and "Structured logs" in page
 
 
 @pytest.mark.parametrize("folder", sorted(EXPECTED_PROBLEMS))

@@ -20,6 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from teamhandbook.boundary import Boundary, name_problem
 from teamhandbook.checks import check_decisions
+from teamhandbook.linking import link_log
 from teamhandbook.model.decision import Decision, DecisionLog
 from teamhandbook.model.problem import Problem
 from teamhandbook.pages.decision_index import decision_index
@@ -183,8 +184,9 @@ def test_a_log_of_arbitrary_decisions_checks_and_renders(texts: list[str]) -> No
         stem = f"{number:04d}-d"
         decision, _ = read_decision(text, f"decisions/{stem}.md", stem)
         decisions.append(decision)
-    log = DecisionLog(decisions)
-    problems = check_decisions(log)
+    read = DecisionLog(decisions)
+    log, problems = link_log(read)
+    problems += check_decisions(log)
     assert all(p.line >= 1 for p in problems)
     index = LogIndex(log)
     for decision in log:

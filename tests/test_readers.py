@@ -30,7 +30,7 @@ STATUSES = [
     ("Superceded by [3. X](0003-x.md)", Status.SUPERSEDED, [], ["0003-x.md"], [], None),
     ("accepted; supersedes ADR-0045", Status.ACCEPTED, ["ADR-0045"], [], [], None),
     ("proposed | partially superseded by ADR-0012", Status.PROPOSED, [], [], ["ADR-0012"], None),
-    ("Accepted\n\nAmended by [9. Help](0009-help.md)", Status.ACCEPTED, [], [], ["0009-help.md"], None),
+    ("Accepted\n\nAmended by [9. Help](0009-help.md)", Status.ACCEPTED, [], [], [], None),
     ("[ accepted | deprecated | superseded by ...]", None, [], [], [], "list of choices"),
     ("{proposed | rejected | accepted | … | superseded by ADR-0123", None, [], [], [], "list of choices"),
     ("accepted | deprecated", None, [], [], [], "several statuses"),
@@ -38,6 +38,13 @@ STATUSES = [
     ("bikeshedding", None, [], [], [], "'bikeshedding' is not a status the handbook knows"),
     ("", None, [], [], [], None),
 ]
+
+
+def test_amendments_are_read_as_amendments() -> None:
+    """``Amends`` and ``Amended by`` (adr-tools' words, and other languages') are amendments."""
+    assert read_status("Accepted\n\nAmended by [9. Help](0009-help.md)").amended_by == ["0009-help.md"]
+    assert read_status("Amends [3. Logs](0003-logs.md)").amends == ["0003-logs.md"]
+    assert read_status("Geändert durch ADR-0004").amended_by == ["ADR-0004"]
 
 
 @pytest.mark.parametrize(("written", "status", "supersedes", "by", "relates", "problem"), STATUSES)

@@ -320,7 +320,7 @@ def test_a_bad_declaration_is_fatal_and_names_the_option(tmp_path: Path) -> None
     root = make_handbook(tmp_path / "h", DECLARED, declared_config(statuses={"shipped": {"colour": "gold"}}))
     result = build(root)
     assert result.returncode != 0
-    assert "team-handbook option `statuses`" in result.log
+    assert "Plugin 'team-handbook' option 'statuses': 'shipped' has the colour 'gold'" in result.log
 
 
 def test_left_out_files_are_in_the_build_log_check_and_decisions_json(tmp_path: Path, capsys) -> None:

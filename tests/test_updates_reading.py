@@ -287,10 +287,10 @@ def test_an_explicit_updates_folder_must_exist(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "words"),
     [
-        ({"update_kinds": "retro"}, "Expected type"),
+        ({"update_kinds": "retro"}, "'update_kinds': must list names, or map keys to labels"),
         ({"update_kinds": {"Retro Spective": "Retro"}}, None),
         ({"update_kinds": {"retro/x": "Retro"}}, "'retro/x' cannot be part of an address"),
-        ({"feed_updates": "yes"}, "Expected type"),
+        ({"feed_updates": "yes"}, "'feed_updates': must be true or false, not 'yes'"),
     ],
 )
 def test_update_options_are_checked(tmp_path: Path, options: dict, words: str | None) -> None:

@@ -16,6 +16,8 @@ from .checks.review import review_problems, reviews
 from .checks.updates import check_decision_projects, check_updates
 from .hours.weekly import writing_statuses
 from .hours.year import scan_year
+from .linking import link_log
+from .linking.dates import dated_from_history, undated_sources
 from .model.agreement import Agreement
 from .model.boards import Boards, action_board, blocker_board, weekly_posts
 from .model.decision import DecisionLog
@@ -111,8 +113,9 @@ def load_handbook(
             cache,
             boundary,
         )
-        handbook.decisions, reserved = leave_out_reserved(log)
-        handbook.problems += problems + reserved + check_decisions(handbook.decisions)
+        kept, reserved = leave_out_reserved(log)
+        handbook.decisions, unresolved = link_log(kept)
+        handbook.problems += problems + reserved + unresolved + check_decisions(handbook.decisions)
     if _usable_folder(handbook, boundary, settings.agreement_dir):
         handbook.agreement, problems = read_agreement(settings.agreement_path, settings.root, boundary)
         agreement = handbook.agreement
@@ -215,19 +218,15 @@ def _read_pages(
         period = dt.timedelta(days=settings.pages.whats_new_days)
         changes_since = (handbook.today or settings.start_date) - period
     since = dt.datetime.combine(changes_since, dt.time(), dt.UTC)
-    undated = [d for d in handbook.decisions if d.date is None and not d.date_raw]
     handbook.history, notes = read_history(
         settings.root,
         sources,
         folders,
         settings.pages.git_history,
         since=since,
-        first_added=[d.source for d in undated],
+        first_added=undated_sources(handbook.decisions),
     )
-    for decision in undated:
-        added = handbook.history.added.get(decision.source)
-        if added is not None:
-            decision.date, decision.date_source = added.when.date(), "git"
+    handbook.decisions = dated_from_history(handbook.decisions, handbook.history)
     handbook.problems += problems + notes
     if handbook.today is not None:
         due = reviews(handbook.pages, handbook.history, handbook.today, settings.pages.review_due_soon)

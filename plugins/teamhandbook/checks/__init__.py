@@ -1,4 +1,4 @@
-"""Checks: read the model, return problems. Each module checks one thing."""
+"""Checks: read the linked model, return problems. Each module checks one thing; none changes the model."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ from ..model.decision import DecisionLog
 from ..model.problem import Problem
 from .file_links import check_file_links
 from .numbering import check_numbers
-from .references import resolve_references
 from .supersession import check_supersession
 
 
 def check_decisions(log: DecisionLog) -> list[Problem]:
-    """Resolve references between decisions, then run every decision check."""
-    problems = resolve_references(log)
-    problems += check_numbers(log)
+    """Run every decision check on a linked log (see ``linking``)."""
+    problems = check_numbers(log)
     problems += check_supersession(log)
     problems += check_file_links(log)
     return problems

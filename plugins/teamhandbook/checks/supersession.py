@@ -7,41 +7,13 @@ force until the successor is accepted. A rejected decision supersedes nothing.
 
 from __future__ import annotations
 
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionLog, Reference, State
 from ..model.problem import Problem, error
 
-NEVER_IN_FORCE = frozenset({"rejected", "declined", "withdrawn"})
-"""Keys of statuses a decision has when it was turned down before it ever applied."""
-
-
-def is_pending(successor: Decision) -> bool:
-    """Tell whether a successor's supersession waits for it to be accepted: it is still open
-    (a draft, a proposal, in review, on hold…)."""
-    return successor.status is not None and successor.status.state is State.OPEN
-
-
-def is_void(successor: Decision) -> bool:
-    """Tell whether a successor was turned down, so that it replaces nothing."""
-    return successor.status is not None and successor.status.key in NEVER_IN_FORCE
-
-
-def pending_successors(log: DecisionLog) -> dict[str, list[Decision]]:
-    """Return, by decision id, the decisions not yet accepted that would supersede it."""
-    pending: dict[str, list[Decision]] = {}
-    for successor in log:
-        if is_pending(successor):
-            for target in successor.relation_ids("supersedes"):
-                if target != successor.id:
-                    pending.setdefault(target, []).append(successor)
-    return pending
-
 
 def check_supersession(log: DecisionLog) -> list[Problem]:
-    """Report one-sided supersessions and cycles, then complete the missing sides in the model.
-
-    Completing them lets every page show the relation, while the report tells the author which
-    file to fix.
-    """
+    """Report one-sided supersessions, statuses that disagree with them, and cycles, in a linked log."""
     problems = _unsettled_successors(log)
     problems += _one_sided(log)
     problems += _status_disagreements(log)
@@ -50,27 +22,33 @@ def check_supersession(log: DecisionLog) -> list[Problem]:
 
 
 def _one_sided(log: DecisionLog) -> list[Problem]:
-    """Find supersessions written on one side only, and add the other side as inferred."""
+    """Report supersessions written on one side only: the linking step completed the other side,
+    marked inferred, and the file that should say so is named."""
     problems: list[Problem] = []
-    missing: list[tuple[Decision, str, Decision]] = []
     for decision in log:
-        for ref in decision.supersedes:
-            other = log.get(ref.target) if ref.target else None
-            if is_pending(decision) or is_void(decision):
-                continue  # pending: written on this side alone; void: reported as such
-            if other and decision.id not in other.relation_ids("superseded_by"):
-                problems.append(_not_mirrored(decision, ref, other, "supersedes", "superseded-by"))
-                missing.append((other, "superseded_by", decision))
-        for ref in decision.superseded_by:
-            other = log.get(ref.target) if ref.target else None
-            if other and (is_pending(other) or is_void(other)):
-                continue
-            if other and decision.id not in other.relation_ids("supersedes"):
-                problems.append(_not_mirrored(decision, ref, other, "is superseded by", "supersedes"))
-                missing.append((other, "supersedes", decision))
-    for other, attribute, source in missing:
-        getattr(other, attribute).append(Reference(source.id, 1, source.id, inferred=True))
+        for attribute, says, missing_key in (
+            ("superseded_by", "supersedes", "superseded-by"),
+            ("supersedes", "is superseded by", "supersedes"),
+        ):
+            for ref in getattr(decision, attribute):
+                if not ref.inferred:
+                    continue
+                writer = log.get(ref.target)
+                if writer is None:
+                    continue
+                written = _written(
+                    writer, "supersedes" if attribute == "superseded_by" else "superseded_by", decision
+                )
+                problems.append(_not_mirrored(writer, written, decision, says, missing_key))
     return problems
+
+
+def _written(decision: Decision, attribute: str, other: Decision) -> Reference:
+    """Return the reference a decision wrote to another, for its line."""
+    return next(
+        (ref for ref in getattr(decision, attribute) if ref.target == other.id and not ref.inferred),
+        Reference(other.id, 1, other.id),
+    )
 
 
 def _not_mirrored(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..linking.references import ReferenceIndex
 from ..model.decision import DecisionLog
 from ..model.problem import Problem, error, warning
 from ..model.updates import UpdateLog, decision_projects
 from ..readers.update_body import section_key
-from .references import ReferenceIndex
 
 WEEKLY = "weekly"
 

@@ -10,7 +10,7 @@ from ..handbook import Handbook
 from ..hours.schedule import zone
 from ..model.agreement import WEEKDAYS, Agreement, Person, Team
 from ..model.problem import Severity
-from .context import CommandError, handbook, in_range
+from .context import CommandError, clock_of, handbook, in_range
 
 
 def load_agreement(args: argparse.Namespace) -> tuple[Handbook, Agreement, Team]:
@@ -67,10 +67,10 @@ def utc_iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def read_date_argument(value: str | None) -> dt.date:
-    """Read ``--date``; today in UTC when it is not given."""
+def read_date_argument(value: str | None, handbook: Handbook) -> dt.date:
+    """Read ``--date``; the command's date (today in UTC, as the site's) when it is not given."""
     if value is None:
-        return dt.datetime.now(dt.UTC).date()
+        return clock_of(handbook.settings).today
     try:
         date = dt.date.fromisoformat(value)
     except ValueError:

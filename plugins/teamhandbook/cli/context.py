@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -17,8 +15,9 @@ from ..model.addresses import site_address
 from ..plan.render import docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
 from ..readers.config_file import find_config
-from ..readers.ranges import date_problem
 from ..readers.site_config import SiteConfig, read_site_config
+from ..settings import Clock, Settings, read_clock
+from ..settings.ranges import date_problem
 from ..writers.lock import handbook_lock
 
 DateOrTime = TypeVar("DateOrTime", dt.date, dt.datetime)
@@ -53,25 +52,18 @@ def site_config(args: argparse.Namespace) -> SiteConfig:
     path = Path(args.config) if getattr(args, "config", None) else find_config(Path.cwd())
     if not path.is_file():
         raise CommandError(f"no such configuration file: {path}")
-    config = read_site_config(path)
-    moment = command_moment()
-    if config.settings.today is None:  # the command's date: reviews are due, or not, as of today
-        config.settings = replace(config.settings, today=moment.date() if _pinned() else dt.date.today())
-    if config.settings.now is None:  # the command's instant: whose working week is over
-        config.settings = replace(config.settings, now=moment)
-    return config
+    return read_site_config(path, command_clock())
 
 
-def command_moment() -> dt.datetime:
-    """Return the instant a command works as of, in UTC: ``SOURCE_DATE_EPOCH`` (as for builds), else now."""
-    if _pinned():
-        return dt.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"].strip()), dt.UTC)
-    return dt.datetime.now(dt.UTC)
+def command_clock() -> Clock:
+    """Return the clock a command works as of: the build's clock (``SOURCE_DATE_EPOCH``, else now, in
+    UTC), read once per command, so the command and a build of the same moment agree on the date."""
+    return read_clock()
 
 
-def _pinned() -> bool:
-    """Tell whether ``SOURCE_DATE_EPOCH`` pins the date, as reproducible builds do."""
-    return os.environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit()
+def clock_of(settings: Settings) -> Clock:
+    """Return the clock a command's settings were dated by (``site_config`` dates every command)."""
+    return Clock(settings.now) if settings.now is not None else command_clock()
 
 
 def handbook(args: argparse.Namespace) -> Handbook:
@@ -86,7 +78,7 @@ def builder_host(config: SiteConfig) -> Host:
         tags=bool({"tags", "material/tags"} & set(config.plugins)),
         header_after_conversion=True,
         neighbours=False,
-        mermaid=str(config.plugin_options.get("mermaid", "local")),
+        mermaid=config.settings.mermaid,
     )
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..checks.references import ReferenceIndex
 from ..handbook import Handbook
+from ..linking.references import ReferenceIndex
 from ..model.decision import Decision, Status
 from ..model.lifecycle import Lifecycle
 from ..readers.lifecycle import default_lifecycle

@@ -15,7 +15,7 @@ from ..pages.changes import between, change_events, open_for_feedback
 from ..pages.digest import FORMATS, Digest, digest_updates, render_digest
 from ..pages.updates_common import UpdateSite
 from ..pages.urls import SiteAddress, site_address
-from .context import CommandError, in_range, site_config
+from .context import CommandError, clock_of, in_range, site_config
 from .webhook import PostError, check_address, post_json
 
 NAME = "digest"
@@ -77,7 +77,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print or post the digest; exit 1 when nothing changed and nothing waits."""
     config = site_config(args)
-    today = config.settings.today or dt.date.today()
+    today = clock_of(config.settings).today  # the site's date: What's new and the digest agree
     since = _date(args.since, "--since")
     until = _date(args.until, "--until") if args.until else today
     if until < since:

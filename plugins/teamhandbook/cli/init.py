@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +12,7 @@ from .. import __version__
 from ..readers.config_file import CONFIG_NAMES
 from ..readers.decision_log import read_decision_log
 from ..writers.scaffold import CI_TEMPLATES, StarterOptions, starter_files, write_starter
-from .context import CommandError, info
+from .context import CommandError, command_clock, info
 from .decisions import shown
 
 NAME = "init"
@@ -105,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         ci=args.ci,
         version=_released(__version__),
     )
-    written, kept = write_starter(target, starter_files(team, dt.date.today(), options))
+    written, kept = write_starter(target, starter_files(team, command_clock().date_in(), options))
     for name in written:
         info(f"created {shown(target / name)}")
     for name in kept:

@@ -13,8 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..boundary import Boundary
-from ..checks.supersession import is_pending, is_void
 from ..handbook import Handbook, load_handbook
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionFormat, Status
 from ..model.updates import UpdateKind
 from ..readers.dates import read_date
@@ -132,7 +132,7 @@ def _new_decision(args: argparse.Namespace, handbook: Handbook) -> int:
     if requested is DecisionFormat.LOG4BRAINS and not len(handbook.decisions):
         scheme = replace(scheme, dated=True)  # log4brains names its records by date
     title = " ".join(args.title.split())
-    date = _date(args.date, "--date") or dt.date.today()
+    date = _date(args.date, "--date") or context.clock_of(handbook.settings).date_in()  # the author's date
     slug = slugify(title)
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
@@ -330,7 +330,7 @@ def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
         print(shown(write.write_update(handbook, NewUpdate(kind, author, date, title))))
         return 0
     handle = (args.handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
-    date = _date(args.date, "--date") or dt.date.today()
+    date = _date(args.date, "--date") or write.author_today(handbook, handle)
     try:
         template = recurring.load_template(path, config.settings.boundary)
         values = recurring.placeholders(

@@ -36,8 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the overlap of the chosen people."""
-    _, agreement, team = load_agreement(args)
-    day = read_date_argument(args.date)
+    book, agreement, team = load_agreement(args)
+    day = read_date_argument(args.date, book)
     members = people(team, args.members)
     if args.year:
         print(_year(agreement, members, day, args.json))

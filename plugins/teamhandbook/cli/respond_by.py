@@ -10,7 +10,7 @@ from ..hours.deadline import NoWorkingTime, respond_by
 from ..hours.schedule import zone
 from ..model.agreement import Agreement
 from .agreement import load_agreement, local_label, person, utc_iso
-from .context import CommandError, in_range
+from .context import CommandError, clock_of, in_range
 
 NAME = "respond-by"
 HELP = "Say when an answer is due from someone at an urgency, counted in their working hours."
@@ -32,14 +32,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the deadline."""
-    _, agreement, team = load_agreement(args)
+    book, agreement, team = load_agreement(args)
     recipient = person(team, args.to)
     tier = agreement.tier(args.urgency)
     if tier is None:
         raise CommandError(f"no urgency tier '{args.urgency}' (tiers: {_tiers(agreement)})")
     channel = _channel(agreement, args.channel)
     within = tier.within_on(channel)
-    sent = _sent(args.sent)
+    sent = _sent(args.sent, clock_of(book.settings).now)
     try:
         deadline = respond_by(recipient, within, sent)
     except NoWorkingTime as exc:
@@ -84,10 +84,11 @@ def _channel(agreement: Agreement, name: str | None) -> str | None:
     return channel.name
 
 
-def _sent(value: str | None) -> dt.datetime:
-    """Read ``--sent``; now when it is not given. Without an offset, it is this computer's local time."""
+def _sent(value: str | None, now: dt.datetime) -> dt.datetime:
+    """Read ``--sent``; the command's instant when it is not given. Without an offset, it is this
+    computer's local time."""
     if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return now.replace(microsecond=0)
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from ..checks.supersession import NEVER_IN_FORCE, is_pending
 from ..handbook import Handbook
+from ..linking.log import NEVER_IN_FORCE, is_pending
 from ..model.decision import Decision, Status
 from ..writers.changes import ChangeSet
 from . import context

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections import deque
 
-from ..checks.supersession import is_pending, is_void
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionLog, Status
 from ..writers.changes import ChangeSet
 from . import context

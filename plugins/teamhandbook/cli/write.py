@@ -15,9 +15,9 @@ from ..model.agreement import Team
 from ..model.problem import Severity
 from ..model.updates import UpdateKind
 from ..readers.dates import read_date
-from ..readers.page_settings import key_of
 from ..readers.update_kinds import update_kinds
 from ..readers.updates import Context, read_update
+from ..settings.validators import key_of
 from ..writers.lock import handbook_lock
 from ..writers.recurring import RecurringTemplate, TemplateError, load_template
 from ..writers.transaction import Transaction
@@ -140,12 +140,15 @@ def _check_reads_back(handbook: Handbook, new: NewUpdate, relative: str, text: s
         raise CommandError(f"the template does not make a valid update: {reason}")
 
 
-def author_today(handbook: Handbook, handle: str) -> dt.date:
-    """Return today's date in the author's own time zone (UTC when they are not on the roster)."""
+def author_today(handbook: Handbook, handle: str | None) -> dt.date:
+    """Return today's date where the author is: in their roster time zone, else in this computer's.
+
+    The instant is the command's one clock; only the calendar it is read in is the author's.
+    """
     team = handbook.agreement.team if handbook.agreement is not None else None
-    person = team.get(handle) if team is not None else None
-    moment = handbook.now or dt.datetime.now(dt.UTC)
-    return local_date(person, moment) if person is not None else moment.date()
+    person = team.get(handle) if team is not None and handle else None
+    clock = context.clock_of(handbook.settings)
+    return local_date(person, clock.now) if person is not None else clock.date_in()
 
 
 def author_handle(given: str | None, team: Team | None, root: Path) -> str:

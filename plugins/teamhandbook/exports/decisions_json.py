@@ -44,6 +44,8 @@ def decision_record(decision: Decision, url: str) -> dict[str, object]:
         "supersedes": decision.relation_ids("supersedes"),
         "superseded_by": decision.relation_ids("superseded_by"),
         "relates_to": decision.relation_ids("relates_to"),
+        "amends": decision.relation_ids("amends"),
+        "amended_by": decision.relation_ids("amended_by"),
         "owner": decision.owner,
         "review_by": decision.review_by.isoformat() if decision.review_by else None,
         "feedback_by": decision.feedback_by.isoformat() if decision.feedback_by else None,

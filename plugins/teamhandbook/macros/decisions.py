@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..checks.references import ReferenceIndex
+from ..linking.references import ReferenceIndex
 from ..model.decision import DecisionLog
 from ..pages import markdown as md
 from ..pages.snippets import decision_list, decisions_matching, find_decision

@@ -18,19 +18,17 @@ this module does nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ..handbook import Handbook, load_handbook
 from ..readers.config_file import find_config
 from ..readers.site_config import PLUGIN_NAMES, read_site_config
-from ..settings import SettingsError
+from ..settings import SettingsError, read_clock
 from . import handbook_macros
 
 NOTICE = (
@@ -79,15 +77,18 @@ class _EnvironmentContext:
 
 
 def _handbook(config: Path) -> Handbook:
-    """Return the handbook of a configuration, read once and again only when its files change."""
-    settings = read_site_config(config).settings
-    stamp = _stamp(config, settings.agreement_path, settings.decisions_path, settings.updates_path)
+    """Return the handbook of a configuration, dated by the build's clock (``SOURCE_DATE_EPOCH``,
+    else now, as the plugin's), read once and again only when its files or its date change."""
+    clock = read_clock()
+    settings = read_site_config(config, clock).settings
+    stamp = (
+        clock.today.toordinal(),
+        *_stamp(config, settings.agreement_path, settings.decisions_path, settings.updates_path),
+    )
     cached = _loaded.get(config)
     if cached is not None and cached[0] == stamp:
         return cached[1]
-    moment, pinned = _moment()
-    today = moment.date() if pinned else dt.date.today()
-    handbook = load_handbook(replace(settings, today=today, now=moment))
+    handbook = load_handbook(settings)
     _loaded[config] = (stamp, handbook)
     return handbook
 
@@ -99,15 +100,6 @@ def _stamp(config: Path, agreement: Path, *folders: Path) -> tuple[int, ...]:
     if agreement.is_dir():
         paths += sorted(path for path in agreement.iterdir() if path.is_file())
     return tuple(path.stat().st_mtime_ns if path.exists() else 0 for path in paths)
-
-
-def _moment() -> tuple[dt.datetime, bool]:
-    """Return the instant the site is built for, in UTC, and whether ``SOURCE_DATE_EPOCH`` pins it
-    (reproducible builds), as the plugin and the command line do."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit() and len(epoch) <= 12:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC), True
-    return dt.datetime.now(dt.UTC), False
 
 
 def _tell(root: Path, message: str) -> None:

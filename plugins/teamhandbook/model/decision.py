@@ -201,6 +201,10 @@ class Decision:
     supersedes: list[Reference] = field(default_factory=list)
     superseded_by: list[Reference] = field(default_factory=list)
     relates_to: list[Reference] = field(default_factory=list)
+    amends: list[Reference] = field(default_factory=list)
+    """Decisions this one changes in part, leaving the rest in force (adr-tools' ``Amends``)."""
+
+    amended_by: list[Reference] = field(default_factory=list)
     owner: str | None = None
     review_by: dt.date | None = None
     review_every: str | None = None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from ..checks.supersession import is_pending, is_void
+from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, State, Status
 from . import markdown as md
 from .links import rebase, rewrite_links
@@ -189,7 +189,7 @@ def _state(decision: Decision) -> str:
 def relations(
     decision: Decision, index: LogIndex, page: str, href: Callable[[Decision], str] | None = None
 ) -> str:
-    """Return the links to the decisions this one supersedes and relates to.
+    """Return the links to the decisions this one supersedes, amends, is amended by and relates to.
 
     A decision that is not accepted yet supersedes nothing so far: it says which decisions it
     will supersede once accepted, and that they stay in force until then.
@@ -205,6 +205,9 @@ def relations(
         groups.append(("Supersedes, once accepted", superseded, after))
     elif superseded and not is_void(decision):
         groups.append(("Supersedes", superseded, ""))
+    for label, attribute in (("Amends", "amends"), ("Amended by", "amended_by")):
+        found = [d for d in map(index.log.get, decision.relation_ids(attribute)) if d is not None]
+        groups.append((label, found, ""))
     groups.append(("Related", index.related_to(decision), ""))
     if href is None:
         lines = [

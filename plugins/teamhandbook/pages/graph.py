@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from urllib.parse import quote
 
-from ..checks.supersession import is_pending, is_void
+from ..linking.log import is_pending, is_void
 from ..model.addresses import GRAPH_PATH
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
@@ -41,6 +41,7 @@ _STATUS_STYLES = {
 ARROWS = {
     "supersedes": "-->|supersedes|",
     "may-supersede": "-.->|may supersede|",
+    "amends": "-->|amends|",
     "relates": "-.-|relates to|",
 }
 """How the diagram draws each kind of edge."""
@@ -48,13 +49,14 @@ ARROWS = {
 VERBS = {
     "supersedes": "supersedes",
     "may-supersede": "may supersede, once accepted,",
+    "amends": "amends",
     "relates": "relates to",
 }
 """How the list under the diagram says each kind of edge."""
 
 Edge = tuple[str, str, str]
-"""(from id, to id, kind) where kind is ``supersedes``, ``may-supersede`` (a pending supersession)
-or ``relates``."""
+"""(from id, to id, kind) where kind is ``supersedes``, ``may-supersede`` (a pending supersession),
+``amends`` or ``relates``."""
 
 
 def relationship_graph(log: DecisionLog, href: Callable[[Decision], str] | None = None) -> str:
@@ -67,13 +69,13 @@ def relationship_graph(log: DecisionLog, href: Callable[[Decision], str] | None 
     edges = _edges(log)
     parts = [
         "# Decision graph",
-        "Which decisions replace or relate to which. Solid arrows point from a decision to the one "
-        "it supersedes, dotted ones from a proposal to the one it may supersede once accepted; dashed "
-        "lines join related decisions. Decisions with no relation are in the "
-        "[decision log](index.md).",
+        "Which decisions replace, amend or relate to which. Solid arrows point from a decision to the "
+        "one it supersedes or amends (each arrow says which), dotted ones from a proposal to the one "
+        "it may supersede once accepted; dashed lines join related decisions. Decisions with no "
+        "relation are in the [decision log](index.md).",
     ]
     if not edges:
-        parts.append("No decision supersedes or relates to another yet.")
+        parts.append("No decision supersedes, amends or relates to another yet.")
         return "\n\n".join(parts) + "\n"
     for number, (members, group_edges) in enumerate(_groups(log, edges), start=1):
         if len(members) <= MAX_NODES_PER_DIAGRAM:
@@ -85,7 +87,7 @@ def relationship_graph(log: DecisionLog, href: Callable[[Decision], str] | None 
 
 
 def _edges(log: DecisionLog) -> list[Edge]:
-    """Return every supersession (as written or inferred) and relation once."""
+    """Return every supersession and amendment (as written or inferred) and relation once."""
     edges: list[Edge] = []
     related: set[tuple[str, str]] = set()
     for decision in log:
@@ -93,7 +95,11 @@ def _edges(log: DecisionLog) -> list[Edge]:
         for target in decision.relation_ids("supersedes") if not is_void(decision) else []:
             if target != decision.id:
                 edges.append((decision.id, target, kind))
-        for target in decision.relation_ids("relates_to"):
+        for target in decision.relation_ids("amends"):  # complete both ways: drawn from the amending side
+            if target != decision.id:
+                edges.append((decision.id, target, "amends"))
+        written = [ref.target for ref in decision.relates_to if ref.target and not ref.inferred]
+        for target in written:  # the relation holds both ways; it is drawn from the side that wrote it
             pair = (min(decision.id, target), max(decision.id, target))
             if target != decision.id and pair not in related:
                 related.add(pair)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..checks.supersession import pending_successors
+from ..linking.log import pending_successors
 from ..model.decision import Decision, DecisionLog
 
 

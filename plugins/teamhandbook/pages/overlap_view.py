@@ -15,6 +15,7 @@ from ..model.agreement import (
     LocalWindow,
     Period,
     Person,
+    YearScan,
     clock,
     day_names,
 )
@@ -24,11 +25,8 @@ from .tables import Column, card_table, unbroken
 _SHIFT = {-1: " (the day before)", 0: "", 1: " (the next day)"}
 
 
-def display_date(agreement: Agreement) -> dt.date:
+def display_date(scan: YearScan) -> dt.date:
     """The date the page shows: the first of the team's working dates from the build date on."""
-    scan = agreement.year
-    if scan is None:
-        return dt.datetime.now(dt.UTC).date()
     return scan.periods[0].first if scan.periods else scan.first
 
 
@@ -156,9 +154,9 @@ def _change(previous: Period | None, period: Period) -> str:
 
 def roster_table(agreement: Agreement) -> str:
     """Return the roster: name, role, time zone, working days and hours, in local time and UTC."""
-    if not agreement.people:
+    if not agreement.people or agreement.year is None:  # the core scans the year of every roster
         return "*Nobody is on the roster yet: add people to team.yml.*"
-    day = display_date(agreement)
+    day = display_date(agreement.year)
     schedule = Schedule()
     names = ("Name", "Role", "Time zone", "Works (local time)", "In UTC¹", "Notes")
     columns = [Column(name) for name in names]
@@ -201,9 +199,9 @@ def strips(agreement: Agreement) -> str:
     Plain HTML and CSS, readable without JavaScript; ``agreement.js`` redraws it in the reader's
     own time zone.
     """
-    if not agreement.people:
+    if not agreement.people or agreement.year is None:  # the core scans the year of every roster
         return "*The strips need a roster: add people to team.yml.*"
-    day = display_date(agreement)
+    day = display_date(agreement.year)
     schedule = Schedule()
     core = (
         [window_span(agreement.core_window, day)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..checks.references import ReferenceIndex
+from ..linking.references import ReferenceIndex
 from ..model.decision import Decision, DecisionLog
 from . import markdown as md
 

@@ -28,7 +28,6 @@ from ..pages import markdown as md
 from ..readers.decision_log import walk
 from ..readers.raw_config import Tagged, load_raw_config
 from ..readers.site_config import SiteConfig, plugin_entries
-from ..settings import DEFAULT_NAV_DECISIONS
 from .assets import linked_assets
 from .navigation import navigation_paths, site_navigation
 from .page_additions import EditLinks, edit_links
@@ -91,7 +90,7 @@ def target_host(target: Target, config: SiteConfig) -> Host:
         tags=tags,
         header_after_conversion=False,
         neighbours=True,
-        mermaid=str(config.plugin_options.get("mermaid", "local")),
+        mermaid=config.settings.mermaid,
         html_relations=target is not Target.PLAIN,
         links_from_source=target is Target.ZENSICAL,
     )
@@ -143,10 +142,7 @@ def _builder_config(
             )
     data["docs_dir"] = "docs"
     data["edit_uri"] = ""  # each page names its own edit link, in front matter
-    limit = config.plugin_options.get("nav_decisions", DEFAULT_NAV_DECISIONS)
-    if not isinstance(limit, int) or isinstance(limit, bool):
-        limit = DEFAULT_NAV_DECISIONS  # the plugin refuses such a value; the build reports it
-    data["nav"] = site_navigation(plan, config.nav, limit)
+    data["nav"] = site_navigation(plan, config.nav, config.settings.nav_decisions)
     listed = set(navigation_paths(data["nav"]))
     off_nav = sorted(file.src_uri for file in plan.pages() if not file.in_nav and file.src_uri not in listed)
     if off_nav:
@@ -157,7 +153,7 @@ def _builder_config(
         for name, options in plugin_entries(raw.get("plugins"))
         if name not in HANDBOOK_PLUGINS
     ]
-    stylesheets, scripts = linked_assets(str(config.plugin_options.get("mermaid", "local")))
+    stylesheets, scripts = linked_assets(config.settings.mermaid)
     data["extra_css"] = _appended(raw.get("extra_css"), stylesheets)
     data["extra_javascript"] = _appended(raw.get("extra_javascript"), scripts)
     extra = dict(raw["extra"]) if isinstance(raw.get("extra"), Mapping) else {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -19,39 +18,9 @@ from ..pages import markdown as md
 from ..pages.page_info import insert_info
 from ..pages.urls import FEED_PATH
 from ..plan.site_pages import SitePages
-from ..settings import SettingsError
 from .host import ReadPage
 
 _HEAD_END = re.compile(r"</head\s*>", re.I)
-
-
-LATEST_EPOCH = int(dt.datetime(9998, 12, 31, tzinfo=dt.UTC).timestamp())
-"""The last ``SOURCE_DATE_EPOCH`` accepted: a year later, dates computed from it leave the calendar."""
-
-
-def build_date() -> dt.date:
-    """Return the date the site is built for: ``SOURCE_DATE_EPOCH`` (reproducible builds), else today.
-
-    Raises ``SettingsError`` for a value that is not a whole number of seconds in range.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return dt.date.today()
-    if not re.fullmatch(r"[0-9]{1,12}", epoch) or int(epoch) > LATEST_EPOCH:
-        shown = epoch if len(epoch) <= 40 else epoch[:40] + "…"
-        raise SettingsError(
-            f"SOURCE_DATE_EPOCH is '{shown}'; it must be a whole number of seconds since "
-            f"1970-01-01 (UTC), at most {LATEST_EPOCH} (the end of year 9998), or unset"
-        )
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-
-
-def build_moment() -> dt.datetime:
-    """Return the instant the site is built for, in UTC: ``SOURCE_DATE_EPOCH``, else now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    return dt.datetime.now(dt.UTC)
 
 
 def published_docs_pages(files: Files, config: MkDocsConfig, decisions: Path) -> list[str]:

@@ -44,16 +44,10 @@ from ..plan.navigation import recent_decisions
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
 from ..readers.config_file import config_problems
+from ..readers.handbook_settings import handbook_settings
 from ..readers.lifecycle import lifecycle_of
-from ..readers.page_settings import page_settings, update_settings
 from ..readers.read_cache import ReadCache
-from ..settings import (
-    DEFAULT_AGREEMENT_DIR,
-    DEFAULT_DECISIONS_DIR,
-    DEFAULT_UPDATES_DIR,
-    Settings,
-    SettingsError,
-)
+from ..settings import OptionError, Settings, SettingsError, read_clock
 from . import agreement, assets, deferred, docs_files, macros, safe_meta
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
@@ -110,45 +104,28 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         """Turn the plugin's options into core settings and prepare the site."""
         if not self.config.enabled:
             return config
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_dir = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
         try:
-            pages = page_settings(self.config)
-            updates = update_settings(self.config)
-            today = docs_files.build_date()
+            self.settings = handbook_settings(
+                Path(config_dir).resolve(),
+                os.path.relpath(config.docs_dir, config_dir),
+                self.config,
+                read_clock(),
+            )
+            lifecycle = lifecycle_of(self.settings)
+        except OptionError as exc:  # worded as MkDocs words its own option errors
+            raise PluginError(str(exc)) from None
         except SettingsError as exc:
             raise PluginError(f"team-handbook: {exc}") from None
-        self.settings = Settings(
-            root=root,
-            docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix()
-            if Path(config.docs_dir).resolve().is_relative_to(root)
-            else config.docs_dir,
-            decisions_dir=self.config.decisions_dir,
-            status_aliases=dict(self.config.status_aliases),
-            statuses=dict(self.config.statuses or {}),
-            status_folders=dict(self.config.status_folders),
-            numeric_dates=self.config.numeric_dates,
-            ignore=tuple(self.config.ignore),
-            agreement_dir=self.config.agreement_dir,
-            pages=pages,
-            today=today,
-            updates_dir=self.config.updates_dir,
-            updates=updates,
-            now=docs_files.build_moment(),
-        )
         if config.config_file_path:
             self.config_problems = config_problems(Path(config.config_file_path))
-        _watch(config, self.settings, "decisions", self.config.decisions_dir, DEFAULT_DECISIONS_DIR)
-        _watch(config, self.settings, "agreement", self.config.agreement_dir, DEFAULT_AGREEMENT_DIR)
-        _watch(config, self.settings, "updates", self.config.updates_dir, DEFAULT_UPDATES_DIR)
-        try:
-            lifecycle = lifecycle_of(self.settings)
-        except SettingsError as exc:
-            raise PluginError(f"team-handbook: {exc}") from None
+        for folder in (self.settings.decisions_dir, self.settings.agreement_dir, self.settings.updates_dir):
+            _watch(config, self.settings, folder)
         extra_status = config.extra.setdefault("status", {})
         for status in lifecycle:
             extra_status.setdefault(status.key, f"{status.label} decision")
         docs_files.exclude_log(config, self.settings.decisions_path)
-        assets.register(config, mermaid=self.config.mermaid)
+        assets.register(config, mermaid=self.settings.mermaid)
         macros.register(self, config)
         return config
 
@@ -173,7 +150,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
                 # Python-Markdown and MkDocs more than rendering the rest of the page.
                 header_after_conversion=True,
                 neighbours=False,  # MkDocs links previous and next pages itself
-                mermaid=self.config.mermaid,
+                mermaid=self.settings.mermaid,
             ),
         )
         self.site = self.plan.site
@@ -250,7 +227,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         number: the order of the previous/next links at the foot of each decision, and of the
         index. Reading down the list is clicking "Next"; the newest decision comes last.
         """
-        limit = self.config.nav_decisions
+        limit = self.settings.nav_decisions if self.settings is not None else 0
         index = files.get_file_from_path(INDEX_PATH)
         section = index.page.parent if index is not None and index.page is not None else None
         if limit == 0 or not isinstance(section, Section) or self.handbook is None:
@@ -343,20 +320,14 @@ def report(problems: list[Problem]) -> None:
             log.info(str(problem))
 
 
-def _watch(config: MkDocsConfig, settings: Settings, what: str, option: str, default: str) -> None:
-    """Have ``mkdocs serve`` watch a source folder; a folder named in mkdocs.yml must exist.
+def _watch(config: MkDocsConfig, settings: Settings, option: str) -> None:
+    """Have ``mkdocs serve`` watch a source folder, if it exists (one named in mkdocs.yml must).
 
     A folder that leads outside the handbook is not watched (the core reports it and reads nothing).
     """
     folder = settings.root / option
-    if folder.is_dir():
-        if settings.boundary.contains(Path(os.path.realpath(folder))):
-            config.watch.append(str(folder.resolve()))
-    elif option != default:
-        raise PluginError(
-            f"team-handbook: the {what} folder '{option}' does not exist (looked in {folder.resolve()}); "
-            f"create it or correct `{what}_dir` in mkdocs.yml."
-        )
+    if folder.is_dir() and settings.boundary.contains(Path(os.path.realpath(folder))):
+        config.watch.append(str(folder.resolve()))
 
 
 def _page_title(title: str) -> str:

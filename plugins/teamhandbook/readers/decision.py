@@ -242,6 +242,8 @@ def _normalise(
         _add_refs(decision.supersedes, reading.supersedes, line)
         _add_refs(decision.superseded_by, reading.superseded_by, line)
         _add_refs(decision.relates_to, reading.relates_to, line)
+        _add_refs(decision.amends, reading.amends, line)
+        _add_refs(decision.amended_by, reading.amended_by, line)
         if decision.status is None and decision.status_raw is None and reading.status is not None:
             # adr-tools replaces "Accepted" with "Superseded by [..](..)": the link is the status.
             decision.status, decision.status_raw = reading.status, reading.raw
@@ -260,6 +262,8 @@ def _normalise(
         ("supersedes", decision.supersedes),
         ("superseded-by", decision.superseded_by),
         ("relates-to", decision.relates_to),
+        ("amends", decision.amends),
+        ("amended-by", decision.amended_by),
     ):
         _add_refs(attribute, _references(fields.get(key)), _line(fields.get(key)))
     review_every = fields.get("review-every")
@@ -289,6 +293,8 @@ def _read_status_field(
     _add_refs(decision.supersedes, reading.supersedes, raw.line)
     _add_refs(decision.superseded_by, reading.superseded_by, raw.line)
     _add_refs(decision.relates_to, reading.relates_to, raw.line)
+    _add_refs(decision.amends, reading.amends, raw.line)
+    _add_refs(decision.amended_by, reading.amended_by, raw.line)
     if reading.unknown is not None:
         decision.unknown_status = reading.unknown  # reported once per build, for every file using it
     elif reading.problem:

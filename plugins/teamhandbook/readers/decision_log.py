@@ -6,6 +6,7 @@ import fnmatch
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from ..boundary import Boundary
@@ -152,10 +153,10 @@ def read_decision_log(
             left_out[source] = template
             continue
         seen[decision_id] = source
-        # links are written relative to the file's own folder (for ``<id>/README.md``, its own)
-        decision.folder = "" if str(relative.parent) == "." else relative.parent.as_posix()
-        decision.namespace = _namespace(parent, lifecycle)
-        decisions.append(decision)
+        # links are written relative to the file's own folder (for ``<id>/README.md``, its own);
+        # a copy, so that a decision kept by the read cache stays as it was read
+        folder_of_file = "" if str(relative.parent) == "." else relative.parent.as_posix()
+        decisions.append(replace(decision, folder=folder_of_file, namespace=_namespace(parent, lifecycle)))
         problems.extend(found)
     for decision in _pages_about_the_log(decisions):
         left_out[decision.source] = (

@@ -459,7 +459,7 @@ class _Scan:
         self.section = None
         if kind == "status":
             self._status_section(indices, start)
-        elif kind in ("relates-to", "supersedes", "superseded-by", "relation"):
+        elif kind in ("relates-to", "supersedes", "superseded-by", "amends", "amended-by", "relation"):
             for i in indices:
                 text = _LIST_ITEM.sub("", self.lines[i]).strip()
                 if text and not _ATX.match(self.lines[i]):

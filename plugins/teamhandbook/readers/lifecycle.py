@@ -7,9 +7,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..model.decision import COLOURS, State, Status
+from ..model.decision import State, Status
 from ..model.lifecycle import Lifecycle
-from ..settings import Settings, SettingsError
+from ..settings import OptionError, Settings
 
 if TYPE_CHECKING:
     from .decision import ReadOptions
@@ -36,7 +36,8 @@ def build_lifecycle(
     folders: Mapping[str, str] | None = None,
 ) -> Lifecycle:
     """Return the built-in lifecycle extended by the team's ``statuses``, ``status_aliases`` and
-    ``status_folders`` options; raise ``SettingsError`` for a declaration that cannot work."""
+    ``status_folders`` options, as ``settings/options.py`` reads them; raise ``OptionError`` for a
+    declaration that the built-in statuses and the team's own do not make work."""
     words = vocabulary()
     lifecycle = Lifecycle(
         statuses={status.key: status for status in words.statuses},
@@ -53,25 +54,26 @@ def build_lifecycle(
     for word, target in (aliases or {}).items():
         status = lifecycle.get(status_key(str(target))) or lifecycle.lookup(str(target))
         if status is None:
-            raise SettingsError(
-                f"status alias '{word}: {target}' maps to an unknown status; use one of "
-                f"{', '.join(lifecycle.keys())}, or declare it under `statuses`"
+            raise OptionError(
+                "status_aliases",
+                f"the status alias '{word}: {target}' maps to an unknown status; use one of "
+                f"{', '.join(lifecycle.keys())}, or declare it under `statuses`",
             )
         lifecycle.words[normal_word(str(word))] = status.key
     lifecycle.declared = frozenset(declared_keys)
     for name, target in (folders or {}).items():
         status = lifecycle.get(status_key(str(target))) or lifecycle.lookup(str(target))
         if status is None:
-            raise SettingsError(
-                f"team-handbook option `status_folders`: '{name}: {target}' names an unknown status; "
-                f"use one of {', '.join(lifecycle.keys())}"
+            raise OptionError(
+                "status_folders",
+                f"'{name}: {target}' names an unknown status; use one of {', '.join(lifecycle.keys())}",
             )
         lifecycle.folders[normal_word(str(name).strip("/"))] = status.key
     return lifecycle
 
 
 def lifecycle_of(settings: Settings) -> Lifecycle:
-    """Return a handbook's lifecycle from its settings; raise ``SettingsError`` if it cannot work."""
+    """Return a handbook's lifecycle from its settings; raise ``OptionError`` if it cannot work."""
     return build_lifecycle(settings.statuses, settings.status_aliases, settings.status_folders)
 
 
@@ -83,43 +85,18 @@ def read_options(settings: Settings, lifecycle: Lifecycle | None = None) -> Read
 
 
 def _declared_status(word: str, entry: Any, lifecycle: Lifecycle) -> Status:
-    """Read one entry of the ``statuses`` option: a state, or a mapping of label, colour, state…"""
+    """Make one entry of the ``statuses`` option (read by its validator) a status: a built-in one
+    keeps what the entry leaves out; a new one must say its state."""
     key = status_key(word)
-    if not key:
-        raise SettingsError("team-handbook option `statuses` has an empty status name")
     existing = lifecycle.get(key)
-    if isinstance(entry, str):
+    if isinstance(entry, str):  # settings made by hand may hold the entry as written
         entry = {"state": entry}
-    if entry is None:
-        entry = {}
-    if not isinstance(entry, Mapping):
-        raise SettingsError(
-            f"team-handbook option `statuses`: '{word}' must be a state ({_STATES}) or a mapping "
-            "with `label`, `colour`, `state` and `words`"
-        )
-    unknown = set(entry) - {"label", "colour", "color", "state", "words", "description"}
-    if unknown:
-        raise SettingsError(
-            f"team-handbook option `statuses`: '{word}' has unknown keys {', '.join(sorted(unknown))}; "
-            "use label, colour, state, words and description"
-        )
+    entry = entry or {}
     state_text = entry.get("state", existing.state.value if existing else None)
     if state_text is None:
-        raise SettingsError(
-            f"team-handbook option `statuses`: say what '{word}' means with `state:` ({_STATES})"
-        )
-    try:
-        state = State(str(state_text).strip().lower().replace(" ", "-"))
-    except ValueError:
-        raise SettingsError(
-            f"team-handbook option `statuses`: '{word}' has the state '{state_text}'; use one of {_STATES}"
-        ) from None
+        raise OptionError("statuses", f"say what '{word}' means with `state:` ({_STATES})")
+    state = State(str(state_text).strip().lower().replace(" ", "-"))
     colour = str(entry.get("colour", entry.get("color", existing.colour if existing else _colour(state))))
-    if colour not in COLOURS:
-        raise SettingsError(
-            f"team-handbook option `statuses`: '{word}' has the colour '{colour}'; use one of "
-            f"{', '.join(COLOURS)}"
-        )
     label = " ".join(str(entry.get("label", existing.label if existing else word)).split())
     description = str(entry.get("description", existing.description if existing else ""))
     return Status(key, label or word, colour, state, description)
@@ -130,11 +107,7 @@ def _words(entry: Any) -> list[str]:
     if not isinstance(entry, Mapping):
         return []
     words = entry.get("words") or []
-    if isinstance(words, str):
-        words = [words]
-    if not isinstance(words, list):
-        raise SettingsError("team-handbook option `statuses`: `words` must be a list of words")
-    return [str(word) for word in words]
+    return [words] if isinstance(words, str) else [str(word) for word in words]
 
 
 def _colour(state: State) -> str:

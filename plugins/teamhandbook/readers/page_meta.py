@@ -23,11 +23,11 @@ from typing import Any
 from ..model.decision import Decision
 from ..model.page import HandbookPage, PageKind, PathStep, ReviewInterval
 from ..model.problem import Problem, error
+from ..settings.ranges import date_problem, interval_problem
 from .dates import read_date
 from .decision import title_from_name
 from .frontmatter import blank_front_matter, refused, split_front_matter
 from .markdown_scan import code_lines, leading_h1, strip_comments, without_spans
-from .ranges import date_problem, interval_problem
 
 START_HERE = "start-here"
 _UNITS = {"day": (0, 1), "week": (0, 7), "month": (1, 0), "year": (12, 0)}

@@ -16,8 +16,8 @@ from ..boundary import Boundary
 from ..model.agreement import Team
 from ..model.problem import Problem, error, note
 from ..model.updates import Project, StatusChange
+from ..settings.validators import key_of
 from .dates import read_date
-from .page_settings import key_of
 from .team import unknown_handle
 from .text import read_source
 from .yaml_data import DataFile

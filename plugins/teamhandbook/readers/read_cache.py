@@ -3,12 +3,11 @@
 ``mkdocs serve`` rebuilds the whole site after every save, and every rebuild reads the decision
 folder again, which keeps the index, timeline, graph and ``decisions.json`` right even in dirty
 builds. Reading the bytes is cheap; parsing them is most of the cost. A file whose bytes did not
-change since the last build is not parsed again: its earlier result is copied instead.
+change since the last build is not parsed again: its earlier result is used again.
 """
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -39,16 +38,17 @@ class ReadCache:
         """Return what parsing ``raw`` gives, parsing only if the file or ``key`` changed.
 
         ``key`` holds everything else the result depends on (the file's name, the read options).
-        The caller gets its own copy: the checks complete relations in the model they are given.
+        The caller gets the very objects an earlier build got: nothing after reading changes a
+        decision (the linking step makes new ones), so there is nothing to copy.
         """
         digest = hashlib.blake2b(raw, digest_size=16).digest()
         entry = self._entries.get(path)
         if entry is None or entry.digest != digest or entry.key != key:
             decision, problems = parse()
-            entry = _Entry(digest, key, copy.deepcopy(decision), tuple(problems))
+            entry = _Entry(digest, key, decision, tuple(problems))
             self._entries[path] = entry
             return decision, problems
-        return copy.deepcopy(entry.decision), list(entry.problems)
+        return entry.decision, list(entry.problems)
 
     def retain(self, paths: set[str]) -> None:
         """Forget the files that are no longer there."""

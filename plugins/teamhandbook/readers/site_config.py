@@ -7,20 +7,15 @@ builder reads it (``INHERIT``, ``!ENV``, ``!relative``, ``!!python/name:``; see 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model.problem import Problem
-from ..settings import (
-    DEFAULT_AGREEMENT_DIR,
-    DEFAULT_DECISIONS_DIR,
-    DEFAULT_UPDATES_DIR,
-    Settings,
-    SettingsError,
-)
+from ..model.problem import Problem, error
+from ..settings import Clock, Settings, SettingsError, read_options, unknown_options
 from .config_file import load_config_file
-from .page_settings import page_settings, update_settings
+from .handbook_settings import handbook_settings
 
 PLUGIN_NAMES = ("team-handbook",)
 
@@ -47,33 +42,28 @@ class SiteConfig:
     """The whole configuration, as the site builder reads it (inherited files merged in)."""
 
     problems: list[Problem] = field(default_factory=list)
-    """What is wrong in ``mkdocs.yml`` itself that MkDocs would not report, such as a key given twice."""
+    """What is wrong in ``mkdocs.yml`` itself: what MkDocs lets pass (a key given twice, which the
+    plugin reports), and what MkDocs warns about before the plugin runs (an option the plugin does
+    not have), which fails ``mkdocs build --strict`` as it fails ``handbook check``."""
 
 
-def read_site_config(path: Path) -> SiteConfig:
-    """Read a handbook's settings from its ``mkdocs.yml``."""
+def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
+    """Read a handbook's settings from its ``mkdocs.yml``, dated by ``clock`` (None: undated).
+
+    Raises ``SettingsError`` (``OptionError`` for an option) where the build would stop.
+    """
     data, problems = load_config_file(path)
+    entries = plugin_entries(data.get("plugins"))
     options = plugin_options(data.get("plugins"))
-    settings = Settings(
-        root=path.parent.resolve(),
-        docs_dir=str(data.get("docs_dir") or "docs"),
-        decisions_dir=_string(options, "decisions_dir", DEFAULT_DECISIONS_DIR, path),
-        status_aliases=_mapping(options, "status_aliases", path),
-        statuses=_declared_statuses(options, path),
-        status_folders=_mapping(options, "status_folders", path),
-        numeric_dates=_numeric_dates(options, path),
-        ignore=tuple(_strings(options, "ignore", path)),
-        agreement_dir=_string(options, "agreement_dir", DEFAULT_AGREEMENT_DIR, path),
-        pages=page_settings(options),
-        updates_dir=_string(options, "updates_dir", DEFAULT_UPDATES_DIR, path),
-        updates=update_settings(options),
-    )
+    root = path.parent.resolve()
+    settings = handbook_settings(root, str(data.get("docs_dir") or "docs"), read_options(options), clock)
+    problems += _warnings(path, entries, options)
     return SiteConfig(
         path=path,
         settings=settings,
         plugin_options=options,
-        macros="macros" in {name for name, _ in plugin_entries(data.get("plugins"))},
-        plugins=[name for name, _ in plugin_entries(data.get("plugins"))],
+        macros="macros" in {name for name, _ in entries},
+        plugins=[name for name, _ in entries],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
         repo_url=str(data.get("repo_url") or ""),
@@ -83,6 +73,13 @@ def read_site_config(path: Path) -> SiteConfig:
         data=data,
         problems=problems,
     )
+
+
+TWICE = (
+    f"Plugin '{PLUGIN_NAMES[0]}' was specified multiple times - this is likely a mistake, because the "
+    "plugin doesn't declare `supports_multiple_instances`."
+)
+"""What MkDocs warns when the plugin is listed twice (each copy would build the handbook's pages)."""
 
 
 def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
@@ -100,50 +97,38 @@ def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
 
 
 def plugin_options(plugins: Any) -> dict[str, Any]:
-    """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list."""
+    """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list.
+
+    Raises ``SettingsError`` for options that are not a mapping, in the words MkDocs uses.
+    """
     for name, options in plugin_entries(plugins):
         if name in PLUGIN_NAMES:
+            if not isinstance(options or {}, dict):
+                raise SettingsError(f"Invalid config options for the '{name}' plugin.")
             return dict(options or {})
     return {}
 
 
-def _string(options: dict[str, Any], key: str, default: str, path: Path) -> str:
-    """Return a string option, or its default."""
-    value = options.get(key, default)
-    if not isinstance(value, str):
-        raise SettingsError(f"{path}: team-handbook option `{key}` must be text")
-    return value
+def _warnings(path: Path, entries: list[tuple[str, Any]], options: dict[str, Any]) -> list[Problem]:
+    """Return what MkDocs warns about the plugin's entry before the plugin runs: options it does not
+    have, and the plugin listed twice. ``mkdocs build --strict`` stops on them, so they are errors."""
+    found = [(name, message, "unknown-option") for name, message in unknown_options(options)]
+    if sum(1 for name, _ in entries if name in PLUGIN_NAMES) > 1:
+        found.append((PLUGIN_NAMES[0], TWICE, "plugin-twice"))
+    text = _text(path) if found else ""
+    return [error(path.name, _line_of(text, key), message, code) for key, message, code in found]
 
 
-def _mapping(options: dict[str, Any], key: str, path: Path) -> dict[str, str]:
-    """Return a mapping option of text to text."""
-    value = options.get(key) or {}
-    if not isinstance(value, dict):
-        raise SettingsError(f"{path}: team-handbook option `{key}` must be a mapping")
-    return {str(k): str(v) for k, v in value.items()}
+def _text(path: Path) -> str:
+    """Return the configuration file's text, to find the lines of its keys ('' if it cannot be read)."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
-def _declared_statuses(options: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Return the ``statuses`` option: status word → a state, or a mapping of its properties."""
-    value = options.get("statuses") or {}
-    if not isinstance(value, dict):
-        raise SettingsError(f"{path}: team-handbook option `statuses` must be a mapping")
-    return {str(k): v for k, v in value.items()}
-
-
-def _numeric_dates(options: dict[str, Any], path: Path) -> str | None:
-    """Return the ``numeric_dates`` option: ``day-first``, ``month-first`` or None."""
-    value = options.get("numeric_dates")
-    if value in (None, ""):
-        return None
-    if value not in ("day-first", "month-first"):
-        raise SettingsError(f"{path}: team-handbook option `numeric_dates` must be day-first or month-first")
-    return str(value)
-
-
-def _strings(options: dict[str, Any], key: str, path: Path) -> list[str]:
-    """Return a list-of-text option."""
-    value = options.get(key) or []
-    if not isinstance(value, list):
-        raise SettingsError(f"{path}: team-handbook option `{key}` must be a list")
-    return [str(item) for item in value]
+def _line_of(text: str, key: str) -> int:
+    """Return the line a key is written on (the first, as a plugin option or entry), else 1."""
+    pattern = re.compile(rf"^[ \t-]*['\"]?{re.escape(key)}['\"]?[ \t]*:", re.MULTILINE)
+    match = pattern.search(text) or re.search(rf"^[ \t]*-[ \t]*{re.escape(key)}[ \t]*$", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1

@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.decision import State, Status
 from ..model.lifecycle import Lifecycle
@@ -35,6 +35,8 @@ class StatusReading:
     supersedes: list[str] = field(default_factory=list)
     superseded_by: list[str] = field(default_factory=list)
     relates_to: list[str] = field(default_factory=list)
+    amends: list[str] = field(default_factory=list)
+    amended_by: list[str] = field(default_factory=list)
     problem: str | None = None
     """Why the status could not be understood, in a sentence; None when it was."""
 
@@ -65,15 +67,13 @@ def read_status(text: str, lifecycle: Lifecycle | Mapping[str, Status] | None = 
 
 def _copy(reading: StatusReading) -> StatusReading:
     """Return a reading whose lists the caller may change without changing the one kept."""
-    return StatusReading(
-        reading.status,
-        reading.raw,
-        list(reading.supersedes),
-        list(reading.superseded_by),
-        list(reading.relates_to),
-        reading.problem,
-        reading.unknown,
-        reading.choices,
+    return replace(
+        reading,
+        supersedes=list(reading.supersedes),
+        superseded_by=list(reading.superseded_by),
+        relates_to=list(reading.relates_to),
+        amends=list(reading.amends),
+        amended_by=list(reading.amended_by),
     )
 
 
@@ -209,6 +209,10 @@ def _read_clause(
         elif kind == "deprecated-by":
             found.append(Status.DEPRECATED)
             reading.relates_to.extend(targets)
+        elif kind == "amends":
+            reading.amends.extend(targets)
+        elif kind == "amended-by":
+            reading.amended_by.extend(targets)
         else:
             reading.relates_to.extend(targets)
         return

@@ -7,9 +7,9 @@ from typing import Any
 
 from ..model.agreement import Away, LocalHours, Person, Team
 from ..model.problem import Problem, error
+from ..settings.ranges import date_problem
 from .clock import read_days, read_spans
 from .dates import read_date
-from .ranges import date_problem
 from .timezones import timezone_problem
 from .yaml_data import DataFile
 from .yaml_source import YamlPath

@@ -21,9 +21,9 @@ from ..hours.weekly import person_week
 from ..model.agreement import Team
 from ..model.problem import Problem, error, note
 from ..model.updates import ActionItem, DecisionMention, Item, ItemState, Section, Update, UpdateKind, Week
+from ..settings.validators import key_of
 from .dates import DateReading, read_date
 from .frontmatter import split_front_matter
-from .page_settings import key_of
 from .projects import PROJECT_FILES, PROJECT_FOLDER, unread_note
 from .team import unknown_handle
 from .text import read_source

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from ..checks.references import RELATIONS, ReferenceIndex
 from ..handbook import Handbook
+from ..linking.references import RELATIONS, ReferenceIndex
 from ..model.decision import Decision, Status
 from ..readers.lifecycle import read_options
 from .decision_edit import DecisionEditor, Target

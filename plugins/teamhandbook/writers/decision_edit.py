@@ -24,10 +24,16 @@ from ..readers.nygard import find_status_section, is_link_line
 from .lines import Lines
 from .yaml_edit import EditError, FrontMatterEditor
 
-RELATIONS = ("supersedes", "superseded-by", "relates-to")
+RELATIONS = ("supersedes", "superseded-by", "relates-to", "amends", "amended-by")
 """The relations an author can write, by the name front matter uses."""
 
-VERBS = {"supersedes": "Supersedes", "superseded-by": "Superseded by", "relates-to": "Relates to"}
+VERBS = {
+    "supersedes": "Supersedes",
+    "superseded-by": "Superseded by",
+    "relates-to": "Relates to",
+    "amends": "Amends",
+    "amended-by": "Amended by",
+}
 """How Nygard and MADR 2 files say each relation in a sentence."""
 
 LABELLED_LINE = re.compile(

@@ -20,6 +20,7 @@ import yaml
 
 from ..boundary import Boundary
 from ..checks import check_decisions
+from ..linking import link_log
 from ..model.decision import Decision, DecisionLog
 from ..model.problem import Problem
 from ..pages.links import rewrite_links
@@ -105,8 +106,9 @@ def plan_import(
     Each record keeps its number and file name, unless ``renumber`` numbers them all after the
     existing decisions; a number that is taken stops the import (``conflicts``) otherwise.
     """
-    log, problems = read_decision_log(source_dir, source_dir, options)
-    problems += check_decisions(log)
+    read, problems = read_decision_log(source_dir, source_dir, options)
+    log, unresolved = link_log(read)
+    problems += unresolved + check_decisions(log)
     plan = ImportPlan()
     plan.items = [ImportItem(decision, decision.source) for decision in log]
     plan.skipped = list(log.skipped)
@@ -195,7 +197,7 @@ def _number_items(plan: ImportPlan, existing: DecisionLog) -> None:
     for item in items:
         slug = _NAME_PREFIX.sub("", item.decision.id) or slugify(item.decision.title)
         folder = posixpath.dirname(item.source)
-        item.target = posixpath.join(folder, scheme.file_name(item.number, slug, dt.date.today()))
+        item.target = posixpath.join(folder, scheme.file_name(item.number, slug))
 
 
 @dataclass
@@ -273,7 +275,7 @@ def _field_value(
     if attribute == "date":
         return decision.date or decision.date_raw
     if attribute in ("supersedes", "superseded_by", "relates_to"):
-        refs = getattr(decision, attribute)
+        refs = getattr(decision, attribute)  # both sides: an import completes a one-sided relation
         return [_new_reference(ref.target, ref.text, by_id) for ref in refs]
     return getattr(decision, attribute)
 

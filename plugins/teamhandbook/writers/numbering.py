@@ -31,9 +31,11 @@ class NamingScheme:
     dated: bool = False
     """log4brains names files by date (``YYYYMMDD-slug.md``) instead of number."""
 
-    def file_name(self, number: int, slug: str, date: dt.date) -> str:
-        """Return the file name of a new decision."""
+    def file_name(self, number: int, slug: str, date: dt.date | None = None) -> str:
+        """Return the file name of a new decision; a dated scheme names it by ``date``."""
         if self.dated:
+            if date is None:
+                raise ValueError("a log that names its records by date needs the record's date")
             return f"{date:%Y%m%d}-{slug}.md"
         return f"{self.prefix}{number:0{self.width}d}{self.separator}{slug}.md"
 

@@ -13,8 +13,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from ..boundary import Boundary
-from ..checks.references import RELATIONS
 from ..handbook import Handbook
+from ..linking.references import RELATIONS
 from ..model.decision import Decision
 from ..pages.links import rewrite_links
 from ..readers.decision_log import walk

@@ -1,4 +1,5 @@
-"""The handbook's settings, free of any site builder: the plugin and the CLI both fill them."""
+"""The handbook's settings, free of any site builder: the plugin and the CLI both fill them, from the
+options as ``options.py`` declares them (their defaults are the options' defaults)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .boundary import Boundary
+from ..boundary import Boundary
+from .clock import read_clock
+from .options import default
 
-DEFAULT_DECISIONS_DIR = "decisions"
-DEFAULT_AGREEMENT_DIR = "working-agreement"
-DEFAULT_NAV_DECISIONS = 10
-DEFAULT_UPDATES_DIR = "updates"
 BUILT_IN_KINDS: dict[str, str] = {
     "daily": "Daily update",
     "weekly": "Weekly update",
@@ -37,25 +36,25 @@ BUILT_IN_PROJECT_STATUSES: dict[str, str] = {
 class PageSettings:
     """How the handbook onboards newcomers, asks for reviews and tells what changed."""
 
-    audiences: Mapping[str, str] = field(default_factory=dict)
+    audiences: Mapping[str, str] = field(default_factory=lambda: default("audiences"))
     """The audiences with their own onboarding path, by key: ``{"engineering": "Engineering"}``."""
 
-    review_due_soon: int = 30
+    review_due_soon: int = default("review_due_soon")
     """Days before its review date that a page is listed as due soon."""
 
-    whats_new_days: int = 30
+    whats_new_days: int = default("whats_new_days")
     """How many days back the What's new page looks."""
 
-    reading_speed: int = 200
+    reading_speed: int = default("reading_speed")
     """Words read per minute, for reading-time estimates."""
 
-    feed_entries: int = 50
+    feed_entries: int = default("feed_entries")
     """How many of the newest changes the Atom feed carries."""
 
-    git_history: bool = True
+    git_history: bool = default("git_history")
     """Take each page's last change from git (one ``git log`` per build); off: from file times."""
 
-    changes_exclude: tuple[str, ...] = ()
+    changes_exclude: tuple[str, ...] = default("changes_exclude")
     """Glob patterns of page paths in the site (``guide/*``) kept out of the lists that tell readers
     what changed: What's new, the feed, the digest and the "changed" marks."""
 
@@ -70,12 +69,8 @@ class UpdateSettings:
     project_statuses: Mapping[str, str] = field(default_factory=lambda: dict(BUILT_IN_PROJECT_STATUSES))
     """Every status a project may have, by key, with its label."""
 
-    feed: bool = False
+    feed: bool = default("feed_updates")
     """Whether new updates and projects' status changes join ``feed.xml``."""
-
-
-class SettingsError(ValueError):
-    """Settings that cannot work, such as a status alias that maps to no status."""
 
 
 @dataclass(frozen=True)
@@ -86,29 +81,40 @@ class Settings:
     """The handbook's root: the folder of ``mkdocs.yml``; every source path is relative to it."""
 
     docs_dir: str = "docs"
-    decisions_dir: str = DEFAULT_DECISIONS_DIR
-    status_aliases: Mapping[str, str] = field(default_factory=dict)
-    statuses: Mapping[str, Any] = field(default_factory=dict)
+    decisions_dir: str = default("decisions_dir")
+    status_aliases: Mapping[str, str] = field(default_factory=lambda: default("status_aliases"))
+    statuses: Mapping[str, Any] = field(default_factory=lambda: default("statuses"))
     """The team's own statuses, by the word it writes: a state, or label, colour, state and words."""
 
-    status_folders: Mapping[str, str] = field(default_factory=dict)
+    status_folders: Mapping[str, str] = field(default_factory=lambda: default("status_folders"))
     """Folders that state their decisions' status, mapped to it: ``old-stuff: deprecated``."""
 
-    numeric_dates: str | None = None
+    numeric_dates: str | None = default("numeric_dates")
     """How the log writes numeric dates: ``day-first``, ``month-first``, or None (only when certain)."""
-    ignore: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = default("ignore")
     """Glob patterns, relative to the decisions folder, of Markdown files that are not decisions."""
 
-    agreement_dir: str = DEFAULT_AGREEMENT_DIR
+    agreement_dir: str = default("agreement_dir")
     pages: PageSettings = field(default_factory=PageSettings)
     today: dt.date | None = None
-    """The date date-dependent results start from (the coming year's overlap); None for today, in UTC."""
+    """The date of the build or command, in UTC (``Clock.today``): reviews are checked, and the coming
+    year's overlap starts, as of it. None: no date-dependent check runs."""
 
-    updates_dir: str = DEFAULT_UPDATES_DIR
+    updates_dir: str = default("updates_dir")
     updates: UpdateSettings = field(default_factory=UpdateSettings)
     now: dt.datetime | None = None
-    """The instant of the build, in UTC, for what depends on the time of day in each person's time
-    zone (who still has to write this week's update); None: noon UTC of ``today``."""
+    """The instant of the build or command, in UTC (``Clock.now``), for what depends on the time of
+    day in each person's time zone (who still has to write this week's update); None: noon UTC of
+    ``today``."""
+
+    nav_decisions: int = default("nav_decisions")
+    """How many of the most recent decisions the site's navigation lists; -1 all, 0 none."""
+
+    render_macros: bool = default("render_macros")
+    """Whether mkdocs-macros renders decision pages and generated pages."""
+
+    mermaid: str = default("mermaid")
+    """Where diagrams load Mermaid from: ``local`` (shipped with the plugin) or ``cdn``."""
 
     @property
     def agreement_path(self) -> Path:
@@ -117,8 +123,8 @@ class Settings:
 
     @property
     def start_date(self) -> dt.date:
-        """The date the coming year starts from: ``today``, or the current date in UTC."""
-        return self.today or dt.datetime.now(dt.UTC).date()
+        """The date the coming year starts from: ``today``, else the build clock's date."""
+        return self.today if self.today is not None else read_clock().today
 
     @property
     def decisions_path(self) -> Path:

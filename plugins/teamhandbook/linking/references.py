@@ -1,8 +1,9 @@
-"""Resolve the references between decisions and report the ones that point nowhere."""
+"""Resolving references: which decision ``5``, ``ADR-0005`` or ``[X](0005-x.md)`` means."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from urllib.parse import unquote
 
 from ..model.decision import Decision, DecisionLog, Reference
@@ -11,7 +12,13 @@ from ..model.problem import Problem, error
 _LINK = re.compile(r"\[[^\[\]]*\]\(([^)\s]+)[^)]*\)")
 _NUMBER = re.compile(r"^(?:adr|dr|rfc|decision)?[\s#:_-]*0*(\d{1,9})(?:$|[\s.:_-])", re.I)
 
-RELATIONS = (("supersedes", "supersedes"), ("superseded_by", "superseded-by"), ("relates_to", "relates-to"))
+RELATIONS = (
+    ("supersedes", "supersedes"),
+    ("superseded_by", "superseded-by"),
+    ("relates_to", "relates-to"),
+    ("amends", "amends"),
+    ("amended_by", "amended-by"),
+)
 """Each relation's attribute name and the name an author writes."""
 
 
@@ -63,54 +70,51 @@ def _is_file(text: str) -> bool:
     return target.split("#", 1)[0].endswith((".md", "/")) or "/" in target
 
 
-def resolve_references(log: DecisionLog) -> list[Problem]:
-    """Point every reference at the decision it means, reporting those that match none or many."""
-    index = ReferenceIndex(log)
+def resolve_references(
+    decision: Decision, index: ReferenceIndex
+) -> tuple[dict[str, list[Reference]], list[Problem]]:
+    """Return a decision's references with the decision each one means, one per target, and a
+    problem for each that matches none or many; the decision itself is left as it is."""
+    relations: dict[str, list[Reference]] = {}
     problems: list[Problem] = []
-    for decision in log:
-        for attribute, written in RELATIONS:
-            refs: list[Reference] = getattr(decision, attribute)
-            for ref in refs:
-                problem = _resolve(ref, index, decision, written)
-                if problem:
-                    problems.append(problem)
-            _drop_duplicate_targets(refs)
-    return problems
+    for attribute, written in RELATIONS:
+        resolved: list[Reference] = []
+        seen: set[str] = set()
+        for ref in getattr(decision, attribute):
+            target, problem = _resolve(ref, index, decision, written)
+            if problem is not None:
+                problems.append(problem)
+            if target is None or target not in seen:  # ``5`` and ``ADR-0005`` count once
+                resolved.append(replace(ref, target=target))
+                if target is not None:
+                    seen.add(target)
+        relations[attribute] = resolved
+    return relations, problems
 
 
-def _resolve(ref: Reference, index: ReferenceIndex, decision: Decision, written: str) -> Problem | None:
-    """Resolve one reference, returning a problem when it cannot be."""
+def _resolve(
+    ref: Reference, index: ReferenceIndex, decision: Decision, written: str
+) -> tuple[str | None, Problem | None]:
+    """Return the id a reference means (None when it means no single decision), and its problem."""
     matches = index.find(ref.text)
     if len(matches) == 1:
-        ref.target = matches[0].id
-        if ref.target == decision.id:
-            return error(
+        target = matches[0].id
+        if target == decision.id:
+            return target, error(
                 decision.source, ref.line, f"`{written}` names this decision itself.", "self-reference"
             )
-        return None
+        return target, None
     if not matches:
-        return error(
+        return None, error(
             decision.source,
             ref.line,
             f"`{written}` points at '{ref.text}', but no decision has that number or file name.",
             "missing-target",
         )
     names = ", ".join(d.source for d in matches)
-    return error(
+    return None, error(
         decision.source,
         ref.line,
         f"`{written}` points at '{ref.text}', which could be any of {names}; use the file name to say which.",
         "ambiguous-target",
     )
-
-
-def _drop_duplicate_targets(refs: list[Reference]) -> None:
-    """Keep one reference per target, so ``5`` and ``ADR-0005`` do not count twice."""
-    seen: set[str] = set()
-    kept = []
-    for ref in refs:
-        if ref.target is None or ref.target not in seen:
-            kept.append(ref)
-            if ref.target:
-                seen.add(ref.target)
-    refs[:] = kept
