@@ -66,7 +66,7 @@ FILES = {
         "# Use <script>alert(1)</script> & {{ braces }}\n\nText.\n"
     ),
     "decisions/0003-record-decisions-in-the-repository.md": (
-        "---\nstatus: accepted\ndate: 2024-03-04\ntags: [process]\nsupersedes: 1\n---\n"
+        "---\nstatus: accepted\ndate: 2024-03-04\ntags: [process]\nsupersedes: 1\namends: 2\n---\n"
         "# Record decisions in the repository\n\nBack to [the first](0001-record-decisions.md).\n"
     ),
 }
@@ -100,8 +100,9 @@ def rendered(tmp_path: Path, capsys, target: str, directory_urls: bool = True) -
 def test_a_project_builds_with_addresses_in_the_sites_style(
     tmp_path: Path, capsys, target: str, directory_urls: bool
 ) -> None:
-    """Every page is at the address the site's URL style gives it, and every link, every address
-    in decisions.json and the feed, and every node of the graph leads to a page of the site."""
+    """Every page is at the address the site's URL style gives it, and every link (an amendment's
+    both ways among them), every address in decisions.json and the feed, and every node of the
+    graph leads to a page of the site."""
     _, site = rendered(tmp_path, capsys, target, directory_urls)
     suffix = "/index.html" if directory_urls else ".html"
     assert f"decisions/0002-use-a-wiki{suffix}" in site.pages()
@@ -110,6 +111,8 @@ def test_a_project_builds_with_addresses_in_the_sites_style(
     assert all(site.resolves(r["url"]) for r in records)
     broken, total = broken_links(site)
     assert broken == [] and total > 10
+    amended = site.html(f"decisions/0002-use-a-wiki{suffix}")
+    assert "Amended by" in amended and "0003-record-decisions-in-the-repository" in amended
     feed = (site.site / "feed.xml").read_text("utf-8")
     assert (
         "https://example.org/handbook/decisions/0003-record-decisions-in-the-repository"
