@@ -78,7 +78,7 @@ def test_quiet_keeps_the_answer_and_drops_the_progress(root: Path, capsys) -> No
     ("args", "keys"),
     [
         (("list", "--json"), {"id", "status", "title", "source"}),
-        (("new", "--list-templates", "--json"), {"name", "title", "description", "path"}),
+        (("template", "--json"), {"name", "title", "description", "path"}),
         (("status", "2", "--json"), {"id", "status", "status_raw"}),
         (("check", "--format", "json"), {"version", "problems", "counts"}),
         (("overlap", "--json"), None),

@@ -49,7 +49,7 @@ def test_init_passes_its_own_check_and_offers_templates(started) -> None:
     """``handbook check`` agrees with the build, and the starter templates are usable."""
     root, _, _ = started
     assert run_script(root, "check").code == 0
-    listed = run_script(root, "new", "--list-templates")
+    listed = run_script(root, "template")
     assert "weekly-update" in listed.out and "handoff" in listed.out
 
 

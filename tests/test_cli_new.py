@@ -267,7 +267,7 @@ def with_template(root: Path) -> Path:
 def test_new_from_a_recurring_template(with_template: Path, capsys) -> None:
     """The template's path and body are filled in; its own keys are dropped, others kept."""
     root = with_template
-    args = ("new", "--template", "standup", "--handle", "@maya", "--date", "2026-11-20", "API freeze")
+    args = ("template", "standup", "API freeze", "--handle", "@maya", "--date", "2026-11-20")
     outcome = run_cli(capsys, root, *args)
     assert outcome.code == 0, outcome.err
     written = root / "notes" / "2026-11-20-maya-api-freeze.md"
@@ -282,10 +282,11 @@ def test_new_from_a_recurring_template(with_template: Path, capsys) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("new", "--template", "standup", "Title"), "needs {handle}"),
-        (("new", "--template", "retro"), "no template 'retro'"),
-        (("new", "--template", "broken"), "the template has no `path`"),
-        (("new", "--template", "weekly"), "'{week}' is not a placeholder; use {date}, {handle}, {slug}"),
+        (("template", "standup", "Title"), "needs {handle}"),
+        (("template", "retro"), "no template 'retro'"),
+        (("template", "broken"), "the template has no `path`"),
+        (("template", "weekly"), "'{week}' is not a placeholder; use {date}, {handle}, {slug}"),
+        (("template", "standup", "Title", "--handle", "maya", "--date", "20th of never"), "--date"),
     ],
 )
 def test_recurring_templates_explain_what_is_missing(
@@ -298,13 +299,33 @@ def test_recurring_templates_explain_what_is_missing(
 
 
 def test_list_templates_through_the_console_script(with_template: Path) -> None:
-    """``handbook new --list-templates`` lists usable templates, and HANDBOOK_HANDLE fills the handle."""
-    listed = run_script(with_template, "new", "--list-templates")
+    """``handbook template`` lists usable templates, and HANDBOOK_HANDLE fills the handle."""
+    listed = run_script(with_template, "template")
     assert listed.code == 0
     assert "standup" in listed.out and "notes/{date}-{handle}-{slug}.md" in listed.out
     assert "broken" not in listed.out
-    made = run_script(
-        with_template, "new", "--template", "standup", "Hello", env={"HANDBOOK_HANDLE": "lukas"}
-    )
+    made = run_script(with_template, "template", "standup", "Hello", env={"HANDBOOK_HANDLE": "lukas"})
     assert made.code == 0, made.err
     assert "-lukas-hello.md" in made.out
+
+
+def test_the_older_new_template_form_writes_the_same_document(with_template: Path, capsys) -> None:
+    """``handbook new --template`` and ``--list-templates``, from before ``handbook template``, still work."""
+    listed = run_cli(capsys, with_template, "new", "--list-templates")
+    assert listed.code == 0 and listed.out == run_cli(capsys, with_template, "template").out
+    options = ("--handle", "maya", "--date", "2026-11-20")
+    old = run_cli(capsys, with_template, "new", "--template", "standup", "Same", *options)
+    assert old.code == 0, old.err
+    path = with_template / "notes" / "2026-11-20-maya-same.md"
+    written = path.read_bytes()
+    path.unlink()
+    new = run_cli(capsys, with_template, "template", "standup", "Same", *options)
+    assert new.code == 0 and path.read_bytes() == written
+
+
+def test_the_template_command_is_listed_and_new_points_to_it(with_template: Path) -> None:
+    """``handbook --help`` lists ``template``; ``handbook new --help`` points to it, old options hidden."""
+    listing = " ".join(run_script(with_template, "--help").out.split())
+    assert "template List the working agreement's templates, or write a recurring document" in listing
+    new_help = run_script(with_template, "new", "--help")
+    assert "handbook template NAME" in new_help.out and "--list-templates" not in new_help.out

@@ -387,7 +387,7 @@ def test_render_will_not_write_through_a_link_out_of_out(root: Path, tmp_path: P
 
 
 def test_a_document_from_a_template_is_not_written_through_a_link_out(root: Path, tmp_path: Path) -> None:
-    """``handbook new --template`` refuses a target folder that links out of the repository."""
+    """``handbook template`` refuses a target folder that links out of the repository."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     template = (
@@ -397,6 +397,6 @@ def test_a_document_from_a_template_is_not_written_through_a_link_out(root: Path
     (root / "working-agreement" / "templates" / "update.md").write_text(template, "utf-8")
     (root / "docs" / "updates").symlink_to(elsewhere)
     before = snapshot(root)
-    outcome = run_script(root, "new", "--template", "update", "--date", "2024-05-06")
+    outcome = run_script(root, "template", "update", "--date", "2024-05-06")
     assert_refused(outcome, before, root, "its folder leads outside the handbook")
     assert list(elsewhere.iterdir()) == []

@@ -1,5 +1,5 @@
 """``handbook write KIND``: a new update from its template, for the author git says you are, on your
-own date; and ``handbook new --template``, which writes the same file."""
+own date; and ``handbook template``, which writes the same file."""
 
 from __future__ import annotations
 
@@ -151,8 +151,8 @@ def test_an_existing_update_is_never_overwritten(root: Path, capsys) -> None:
 
 
 def test_new_from_an_update_template_writes_what_write_writes(root: Path) -> None:
-    """``handbook new --template weekly`` (the console script) writes the same file as ``handbook write``."""
-    first = run_script(root, "new", "--template", "weekly", "--handle", "lea")
+    """``handbook template weekly`` (the console script) writes the same file as ``handbook write``."""
+    first = run_script(root, "template", "weekly", "--handle", "lea")
     assert first.code == 0, first.err
     written = (root / "updates" / "2026-11-21-lea-weekly.md").read_text("utf-8")
     (root / "updates" / "2026-11-21-lea-weekly.md").unlink()

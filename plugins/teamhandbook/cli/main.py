@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "init",
     "new",
     "write",
+    "template",
     "status",
     "supersede",
     "link",

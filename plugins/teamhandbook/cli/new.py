@@ -1,10 +1,9 @@
-"""``handbook new``: a new decision with the next free number, or a recurring document from a template."""
+"""``handbook new``: a new decision with the next free number."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import shlex
 import subprocess
@@ -16,27 +15,22 @@ from ..boundary import Boundary
 from ..handbook import Handbook, load_handbook
 from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionFormat, Status
-from ..model.updates import UpdateKind
 from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.lifecycle import read_options
-from ..readers.site_config import SiteConfig
 from ..readers.text import read_source
 from ..settings import Settings
-from ..writers import recurring
 from ..writers.changes import ChangeSet, target_for
 from ..writers.files import WriteError
 from ..writers.new_decision import BUILTIN_TEMPLATES, FORMATS, choose_template, create_numbered, fill_template
 from ..writers.numbering import naming_scheme, slugify
-from ..writers.transaction import Transaction
-from ..writers.update_writer import NewUpdate
-from . import context, write
+from . import context, template
 from .context import CommandError, info
 from .decisions import find_decision, parse_status, refusals, shown, write_changes
 from .supersede import supersede
 
 NAME = "new"
-HELP = "Write a new decision, or a document from one of the working agreement's templates."
+HELP = "Write a new decision with the next free number, in the log's own format."
 DESCRIPTION = """\
 Write a new decision and print its path:
 
@@ -63,19 +57,14 @@ supersession: the old decision stays in force until the new one is accepted.
 In a terminal, the new file opens in $VISUAL or $EDITOR (--no-edit to skip); never when the input
 or output is not a terminal, so scripts and CI do not wait.
 
-With --template NAME, write a recurring document (an async-ready task, say) from
-<working agreement>/templates/NAME.md instead; --list-templates shows them (--json for scripts). A
-template that makes updates (its front matter says `kind:`) writes the same update as
-`handbook write KIND`:
-
-  handbook new --template weekly-update --handle maya"""
+Recurring documents (an async-ready task, a stand-up) come from the working agreement's templates:
+`handbook template` lists them and `handbook template NAME` writes one (the older form,
+`handbook new --template NAME`, still works)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the decision's fields and the template options."""
-    parser.add_argument(
-        "title", nargs="?", help="The decision's title (for a template: fills {title} and {slug})."
-    )
+    parser.add_argument("title", nargs="?", help="The decision's title.")
     parser.add_argument("--status", default="proposed", help="The first status (default: proposed).")
     parser.add_argument("--date", help="The decision's date, YYYY-MM-DD (default: today).")
     parser.add_argument("--tags", help="Tags, separated by commas: process,meetings.")
@@ -91,16 +80,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--relates-to", metavar="DECISION", action="append", default=[], help="A related decision."
     )
-    parser.add_argument(
-        "--template", metavar="NAME", help="Write from the working agreement's template NAME."
-    )
-    parser.add_argument(
-        "--handle", help="Your handle, for a template's {handle} (default: $HANDBOOK_HANDLE)."
-    )
-    parser.add_argument(
-        "--list-templates", action="store_true", help="List the working agreement's templates."
-    )
-    parser.add_argument("--json", action="store_true", help="With --list-templates: print JSON.")
+    # The form before `handbook template` had its own command; kept working, left out of the help.
+    parser.add_argument("--template", metavar="NAME", help=argparse.SUPPRESS)
+    parser.add_argument("--handle", help=argparse.SUPPRESS)
+    parser.add_argument("--list-templates", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--format",
         choices=sorted(FORMATS),
@@ -115,9 +99,9 @@ def run(args: argparse.Namespace) -> int:
     """Write the new decision or document."""
     config = context.site_config(args)
     if args.list_templates:
-        return _list_templates(config, args.json)
+        return template.list_templates(config, args.json)
     if args.template:
-        return _from_template(config, args)
+        return template.write_from_template(config, args.template, args.title, args.handle, args.date)
     if not args.title or not args.title.strip():
         raise CommandError('give the decision a title: handbook new "Use PostgreSQL"')
     with context.editing(args) as handbook:
@@ -287,81 +271,6 @@ def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> Non
     except (CommandError, WriteError, OSError, StopIteration) as exc:
         path.unlink(missing_ok=True)  # all or nothing: the new decision goes with the marks it needs
         raise CommandError(f"nothing was written: the old decision could not be marked: {exc}") from None
-
-
-def _list_templates(config: SiteConfig, as_json: bool = False) -> int:
-    """Print the working agreement's templates, as a table or as JSON."""
-    folder = _templates_folder(config)
-    templates = recurring.list_templates(folder, config.settings.boundary)
-    if as_json:
-        records = [
-            {"name": t.name, "title": t.title, "description": t.description, "path": t.path}
-            for t in templates
-        ]
-        print(json.dumps(records, ensure_ascii=False, indent=1))
-    if not templates:
-        print(f"no templates in {shown(folder)}", file=sys.stderr)
-        return 1
-    if as_json:
-        return 0
-    for template in templates:
-        print(f"{template.name:<20} {template.title} → {template.path}")
-        if template.description:
-            print(f"{'':<20} {template.description}")
-    return 0
-
-
-def _from_template(config: SiteConfig, args: argparse.Namespace) -> int:
-    """Write a recurring document from a template."""
-    folder = _templates_folder(config)
-    path = folder / f"{args.template}.md"
-    if not path.is_file():
-        names = (
-            ", ".join(t.name for t in recurring.list_templates(folder, config.settings.boundary)) or "none"
-        )
-        raise CommandError(f"no template '{args.template}' in {shown(folder)} (templates: {names})")
-    title = " ".join(args.title.split()) if args.title else None
-    handbook = load_handbook(config.settings)
-    kind = _update_kind(handbook, path)
-    if kind is not None:  # a template of updates: the same file as `handbook write KIND`
-        team = handbook.agreement.team if handbook.agreement is not None else None
-        author = write.author_handle(args.handle, team, config.settings.root)
-        date = _date(args.date, "--date") or write.author_today(handbook, author)
-        print(shown(write.write_update(handbook, NewUpdate(kind, author, date, title))))
-        return 0
-    handle = (args.handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
-    date = _date(args.date, "--date") or write.author_today(handbook, handle)
-    try:
-        template = recurring.load_template(path, config.settings.boundary)
-        values = recurring.placeholders(
-            date, handle, title or template.title, slugify(title) if title else None
-        )
-        relative = recurring.document_path(template, values)
-        text = recurring.document_text(template, values)
-    except recurring.TemplateError as exc:
-        raise CommandError(str(exc)) from None
-    target = config.settings.root / relative
-    transaction = Transaction(config.settings.readable_roots)
-    transaction.create(target, text.encode("utf-8"))
-    try:
-        transaction.commit()
-    except FileExistsError:
-        raise CommandError(f"{shown(target)} already exists; it was not overwritten") from None
-    print(shown(target))
-    return 0
-
-
-def _update_kind(handbook: Handbook, path: Path) -> UpdateKind | None:
-    """Return the kind of update a template makes, when it makes updates."""
-    for kind in write.kinds_of(handbook).values():
-        if kind.template and (handbook.settings.root / kind.template).resolve() == path.resolve():
-            return kind
-    return None
-
-
-def _templates_folder(config: SiteConfig) -> Path:
-    """Return the folder of the working agreement's templates."""
-    return config.settings.agreement_path / "templates"
 
 
 def _date(text: str | None, option: str) -> dt.date | None:
