@@ -7,6 +7,8 @@ plugin; each is measured as ``tests/builders.py`` measures it for the guide's co
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .builders import (
@@ -135,3 +137,17 @@ def test_zensical_on_the_repository_as_is_says_what_to_do(as_is: Built) -> None:
     assert not [page for page in as_is.pages() if "Traceback (most recent call last)" in as_is.html(page)]
     assert "does not run the team-handbook plugin" in as_is.log
     assert "handbook render --for zensical --out DIR" in as_is.log
+
+
+def test_guide_pages_name_macros_in_code_without_running_them() -> None:
+    """A page of ``docs/`` that shows a macro in code (`` `{{ radiator() }}` ``) turns macros off:
+    mkdocs-macros runs macros in code too, where the plugin's site would show the macro's output
+    and ``handbook render`` (which spares code) the macro as written."""
+    shown_in_code = re.compile(r"`[^`\n]*\{\{[^`\n]*\}\}[^`\n]*`")
+    running = [
+        page.relative_to(REPOSITORY).as_posix()
+        for page in sorted((REPOSITORY / "docs").rglob("*.md"))
+        if shown_in_code.search(text := page.read_text("utf-8"))
+        and not re.search(r"^render_macros: false\b", text.split("\n---", 1)[0], re.MULTILINE)
+    ]
+    assert running == []
