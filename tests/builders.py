@@ -23,7 +23,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html import unescape as html_unescape
 from pathlib import Path
@@ -146,6 +147,14 @@ def build(name: str, base: Path) -> Built:
         built.returncode, built.log = strict.returncode, strict.log + built.log
         return built
     raise ValueError(name)
+
+
+def build_all(names: Iterable[str], base: Path) -> dict[str, Built]:
+    """Build the example handbook several ways at once (each build is a process of its own, which
+    mostly waits on files and git), into folders below ``base``."""
+    names = list(names)
+    with ThreadPoolExecutor(max_workers=len(names) or 1) as pool:
+        return dict(zip(names, pool.map(lambda name: build(name, base), names), strict=True))
 
 
 @dataclass
@@ -449,7 +458,7 @@ def main(argv: list[str]) -> int:
     """Build the example every way, measure each site and print the comparison table."""
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
-        builds = {name: build(name, base) for name in BUILDERS}
+        builds = build_all(BUILDERS, base)
         ref = reference(builds["mkdocs"])
         measures = {name: measure(built, ref) for name, built in builds.items()}
         if "--browser" in argv:

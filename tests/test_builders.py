@@ -17,7 +17,7 @@ from .builders import (
     Built,
     Measure,
     Reference,
-    build,
+    build_all,
     edit_link,
     info_line,
     measure,
@@ -48,10 +48,15 @@ FEATURES = (
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
-    """The example handbook built strictly every way, once for the module."""
-    base = tmp_path_factory.mktemp("builders")
-    built = {name: build(name, base) for name in ("mkdocs", *OTHERS)}
+def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Built]:
+    """The example handbook built every way, all at once, once for the module."""
+    return build_all(("mkdocs", *OTHERS, "zensical-as-is"), tmp_path_factory.mktemp("builders"))
+
+
+@pytest.fixture(scope="module")
+def sites(builds: dict[str, Built]) -> dict[str, Built]:
+    """The builds that must pass: strictly, and without a traceback."""
+    built = {name: builds[name] for name in ("mkdocs", *OTHERS)}
     for name, site in built.items():
         assert site.returncode == 0, f"{name}:\n{site.log}"
         assert "Traceback" not in site.log, f"{name}:\n{site.log}"
@@ -113,9 +118,9 @@ def test_edit_links_open_files_that_exist(sites, builder: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def as_is(tmp_path_factory: pytest.TempPathFactory) -> Built:
+def as_is(builds: dict[str, Built]) -> Built:
     """Zensical on a copy of the repository as it is: strictly (it fails), then not."""
-    return build("zensical-as-is", tmp_path_factory.mktemp("as-is"))
+    return builds["zensical-as-is"]
 
 
 def test_the_measures_fail_where_the_plugin_did_not_run(as_is: Built, plugin_site: Reference) -> None:
