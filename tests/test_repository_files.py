@@ -53,7 +53,8 @@ def test_workflows_have_the_keys_github_requires(name: str) -> None:
 
 def test_pull_requests_run_the_check_and_the_strict_build() -> None:
     """On every pull request: the repository's own action (``handbook check --format github``), then
-    ``mkdocs build --strict`` even when the check failed, and a strict ProperDocs build."""
+    ``mkdocs build --strict`` even when the check failed, a strict ProperDocs build, and a strict
+    Zensical build of what ``handbook render --for zensical`` writes."""
     workflow = load("check.yml")
     assert "pull_request" in workflow["on"]
     job = workflow["jobs"]["check"]
@@ -63,6 +64,8 @@ def test_pull_requests_run_the_check_and_the_strict_build() -> None:
     assert job["steps"].index(build) > uses.index("./")
     assert build["if"] == "success() || failure()"  # the build runs even when the check failed
     assert "properdocs build --strict" in commands(workflow["jobs"]["properdocs"])
+    zensical = commands(workflow["jobs"]["zensical"])
+    assert zensical[-2:] == ["handbook render --for zensical --out build/zensical", "zensical build --strict"]
     assert workflow["permissions"] == {"contents": "read"}
 
 

@@ -44,6 +44,12 @@ class SiteAddress:
 
     directory_urls: bool = True
 
+    links_from_source: bool = False
+    """The builder rewrites every relative link of a page, raw HTML included, as MkDocs rewrites
+    Markdown links: from the page's source file, ``.md`` paths becoming addresses (Zensical).
+    Links written into pages are then paths between source files; MkDocs leaves raw HTML alone,
+    so for it they are addresses between pages."""
+
     def page_url(self, src_uri: str) -> str:
         """Return a page's address relative to the site root: ``guide/index.md`` → ``guide/``."""
         folder, name = posixpath.split(src_uri)
@@ -65,8 +71,34 @@ class SiteAddress:
         return self.page_url(decision_path(decision))
 
     def relative_url(self, target: str, from_page: str, anchor: str = "") -> str:
-        """Return the address of page ``target`` relative to page ``from_page`` (both paths in the
-        site, where ``#`` is part of a file name), as a link the site builder does not rewrite needs."""
+        """Return a link from page ``from_page`` to page ``target`` (both paths in the site, where
+        ``#`` is part of a file name) as raw HTML in the page must carry it for the builder: the
+        address relative to the page's (``resolved_url``), or, for a builder that rewrites links
+        (``links_from_source``), the path relative to the page's source file."""
+        if not self.links_from_source:
+            return self.resolved_url(target, from_page, anchor)
+        path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+        return quote(path) + (f"#{anchor}" if anchor else "")
+
+    def state_url(self, target: str, from_page: str, state: str) -> str:
+        """Return a link from page ``from_page`` to page ``target`` whose fragment is a script's
+        state (``project=relay``), not an anchor a builder could check.
+
+        For a builder that rewrites links it is the target's address relative to the source file's
+        folder: not a ``.md`` path, so the builder neither checks the fragment nor converts the path,
+        and only adds, as for any relative link, what the page's own address adds to that folder.
+        """
+        if not self.links_from_source:
+            return f"{self.resolved_url(target, from_page)}#{state}"
+        url = self.page_url(target)
+        relative = posixpath.relpath(url or ".", posixpath.dirname(from_page) or ".")
+        if (not url or url.endswith("/")) and relative != ".":
+            relative += "/"
+        return ("./" if relative == "." else relative) + f"#{state}"
+
+    def resolved_url(self, target: str, from_page: str, anchor: str = "") -> str:
+        """Return the address of page ``target`` relative to page ``from_page``'s address, as the
+        browser resolves it: for links no builder rewrites (a diagram's)."""
         url, here = self.page_url(target), self.page_url(from_page)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
         relative = posixpath.relpath(url or ".", base.rstrip("/") or ".")

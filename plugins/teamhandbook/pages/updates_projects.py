@@ -98,7 +98,7 @@ def project_section(site: UpdateSite, project: Project, decisions: list[Decision
                 else ""
             )
         )
-        href = md.attr(site.href(UPDATES_INDEX, page) + f"#project={project.key}")
+        href = md.attr(site.address.state_url(UPDATES_INDEX, page, f"project={project.key}"))
         items.append(f'- <a href="{href}">All {len(updates)} updates about it</a>')
     else:
         items.append("- **Latest update:** none mentions it yet (add it to an update's `projects:`).")

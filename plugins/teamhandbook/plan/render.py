@@ -14,7 +14,9 @@ from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
 from ..readers.text import read_source
 from ..writers.transaction import Transaction
+from .page_additions import EditLinks, finish_page
 from .site_plan import PlannedFile, Role, SitePlan
+from .targets import Project, Target
 
 MANIFEST = ".teamhandbook-render"
 """Lists the files the last render wrote, so the next one may replace them, and only them."""
@@ -79,28 +81,48 @@ def rendered_files(
     return pages, copies, problems
 
 
-def render(plan: SitePlan, out: Path, macros: bool = True) -> tuple[list[str], list[Problem]]:
-    """Write every page and asset into ``out``; return the site paths written and the problems.
+def render(
+    plan: SitePlan, out: Path, macros: bool = True, project: Project | None = None
+) -> tuple[list[str], list[Problem]]:
+    """Write every page and asset into ``out`` (and, for a builder's project, its configuration and
+    theme overrides); return the paths written, relative to ``out``, and the problems.
 
-    ``out`` must be empty or hold an earlier render (it has the manifest): files the earlier
-    render wrote are replaced or, when gone from the handbook, removed; nothing else is touched,
-    and nothing outside ``out`` ever is: a manifest line that leads elsewhere is refused. The
-    files are written all or none; if one cannot be (a full disk), ``out`` stays as it was.
+    Each page carries what the plugin would add while building it (``page_additions``). ``out``
+    must be empty or hold an earlier render (it has the manifest): files the earlier render wrote
+    are replaced or, when gone from the handbook, removed; nothing else is touched, and nothing
+    outside ``out`` ever is: a manifest line that leads elsewhere is refused. The files are written
+    all or none; if one cannot be (a full disk), ``out`` stays as it was.
     """
+    project = project or Project(Target.PLAIN, EditLinks(docs=plan.site.handbook.settings.docs_path))
     previous = _previous_render(out)
     pages, assets, problems = rendered_files(plan, macros)
-    written = sorted([*pages, *assets])
-    transaction = Transaction((out,))
+    folder = project.target.docs_folder
+    prefix = f"{folder}/" if folder else ""
+    texts: dict[str, bytes] = {}
+    copies: dict[str, Path] = {}
     for path, content in pages.items():
-        _write(transaction, out / path, path in previous, data=content.encode("utf-8"))
-    for path, source in assets.items():
+        planned = plan.files.get(path)
+        if planned is not None and planned.is_page:
+            content = finish_page(content, planned, plan, project.links)
+        texts[prefix + path] = content.encode("utf-8")
+    copies.update({prefix + path: source for path, source in assets.items()})
+    for path, made in project.files.items():
+        if isinstance(made, Path):
+            copies[path] = made
+        else:
+            texts[path] = made
+    written = sorted([*texts, *copies])
+    transaction = Transaction((out,))
+    for path, data in texts.items():
+        _write(transaction, out / path, path in previous, data=data)
+    for path, source in copies.items():
         _write(transaction, out / path, path in previous, source=source)
     manifest = out / MANIFEST
     _write(transaction, manifest, manifest.is_file(), data=("\n".join(written) + "\n").encode("utf-8"))
     transaction.commit()
     for stale in sorted(previous - set(written)):
         _remove(out, stale)
-    return written, problems
+    return written, problems + project.problems
 
 
 def _previous_render(out: Path) -> set[str]:

@@ -28,6 +28,7 @@ from ..model.addresses import (
     decision_path,
 )
 from ..model.decision import Decision
+from ..model.page import HandbookPage
 from ..pages.agreement import key_figures, page_path, template_path
 from ..pages.changes import between, change_events, open_for_feedback, reader_facing
 from ..pages.decision_index import decision_index
@@ -35,6 +36,7 @@ from ..pages.decision_page import DecisionPageOptions, decision_page
 from ..pages.graph import relationship_graph
 from ..pages.log_index import LogIndex
 from ..pages.needs_review import needs_review
+from ..pages.page_info import page_info
 from ..pages.start_here import Onboarding, start_here
 from ..pages.template_page import template_page
 from ..pages.timeline import timeline
@@ -110,6 +112,21 @@ class SitePages:
         folder = self.handbook.settings.updates_path
         return {"updates/" + (root / a).resolve().relative_to(folder).as_posix(): a for a in log.assets}
 
+    _pages_by_uri: dict[str, HandbookPage] | None = field(default=None, repr=False)
+
+    def page_by_uri(self, src_uri: str) -> HandbookPage | None:
+        """Return the handbook page published at a path of the site (an author's page, a decision,
+        an agreement page), or None for a generated page."""
+        if self._pages_by_uri is None:
+            self._pages_by_uri = {page.src_uri: page for page in self.handbook.pages}
+        return self._pages_by_uri.get(src_uri)
+
+    def info_line(self, page: HandbookPage) -> str:
+        """Return the line under a page's title: its owner, last review and last change, as HTML
+        ('' when there is nothing to say)."""
+        history, review = self.handbook.history.get(page.source), self.reviews.get(page.source)
+        return page_info(page, history, review, self.handbook.today)
+
     def decision_markdown(self, decision: Decision) -> str:
         """Return the Markdown of one decision's page."""
         return decision_page(decision, self.index, self.options)
@@ -140,7 +157,7 @@ def build_site_pages(
         return (lambda decision: href(decision, page)) if href else None
 
     def graph_href(decision: Decision) -> str:
-        return address.relative_url(decision_path(decision), GRAPH_PATH)
+        return address.resolved_url(decision_path(decision), GRAPH_PATH)  # a diagram's: not rewritten
 
     if handbook.settings.decisions_path.is_dir():
         site.generated[INDEX_PATH] = decision_index(log, href=from_page(INDEX_PATH))

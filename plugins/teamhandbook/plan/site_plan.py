@@ -8,7 +8,7 @@ against it: three consumers, one list of what is published and one list of probl
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
@@ -117,6 +117,14 @@ class Host:
 
     mermaid: str = "local"
 
+    links_from_source: bool = False
+    """The builder rewrites relative links in raw HTML from the page's source file (Zensical)."""
+
+    html_relations: bool = False
+    """Write a decision's banner and relations as HTML, as the plugin does, rather than Markdown
+    any builder resolves: for a builder whose URL style is the plan's (a project ``handbook render``
+    writes with its configuration)."""
+
 
 @dataclass
 class SitePlan:
@@ -155,8 +163,8 @@ def plan_site(
     ``docs`` holds every file the builder takes from the docs folder (and from other plugins), by
     path in the site, with its location on disk when it has one.
     """
-    address = address or SiteAddress()
     host = host or Host()
+    address = replace(address or SiteAddress(), links_from_source=host.links_from_source)
     site = build_site_pages(
         handbook,
         DecisionPageOptions(
@@ -166,7 +174,7 @@ def plan_site(
             # The plugin writes banners and relations as HTML, kept out of search snippets; every
             # decision page is a sibling of the others, so one relative address serves them all.
             href=(lambda d: address.relative_url(decision_src_uri(d), f"{DECISIONS_FOLDER}/page.md"))
-            if host.header_after_conversion
+            if host.header_after_conversion or host.html_relations
             else None,
         ),
         address=address,

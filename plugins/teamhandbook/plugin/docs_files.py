@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 from ..handbook import Handbook
 from ..model.page import HandbookPage
 from ..pages import markdown as md
-from ..pages.page_info import insert_info, page_info
+from ..pages.page_info import insert_info
 from ..pages.urls import FEED_PATH
 from ..plan.site_pages import SitePages
 from .host import ReadPage
@@ -81,8 +81,7 @@ def with_info(markdown: str, page: HandbookPage, site: SitePages) -> str:
 
 def info_html(page: HandbookPage, site: SitePages) -> str:
     """Return the line of a page's owner, last review and last change, as HTML ('' if none)."""
-    handbook = site.handbook
-    return page_info(page, handbook.history.get(page.source), site.reviews.get(page.source), handbook.today)
+    return site.info_line(page)
 
 
 def with_feed_link(output: str, page: Page, site_name: str) -> str:

@@ -40,6 +40,7 @@ from ..pages import markdown as md
 from ..pages.decision_page import header
 from ..pages.macro_guard import protect_code
 from ..pages.redirects import follow_moves
+from ..plan.navigation import recent_decisions
 from ..plan.site_pages import SitePages
 from ..plan.site_plan import Host, Role, SitePlan, plan_site
 from ..readers.config_file import config_problems
@@ -231,11 +232,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         section = index.page.parent if index is not None and index.page is not None else None
         if limit == 0 or not isinstance(section, Section) or self.handbook is None:
             return
-        decisions = self.handbook.decisions.decisions
-        chosen = decisions
-        if 0 <= limit < len(decisions):
-            newest = sorted(range(len(decisions)), key=lambda i: _recency(decisions[i]), reverse=True)
-            chosen = [decisions[i] for i in sorted(newest[:limit])]
+        chosen = recent_decisions(self.handbook.decisions.decisions, limit)
         listed = {id(child) for child in section.children}
         for decision in chosen:
             page = pages.get(decision.id)
@@ -321,11 +318,6 @@ def report(problems: list[Problem]) -> None:
             log.warning(str(problem))
         else:
             log.info(str(problem))
-
-
-def _recency(decision: Decision) -> tuple[int, int]:
-    """Order decisions by how recent they are: by date, then by number; undated ones are oldest."""
-    return (decision.date.toordinal() if decision.date else 0, decision.number or 0)
 
 
 def _watch(config: MkDocsConfig, settings: Settings, option: str) -> None:

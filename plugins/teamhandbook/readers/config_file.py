@@ -43,9 +43,14 @@ def find_config(start: Path) -> Path:
     raise SettingsError(f"no mkdocs.yml or properdocs.yml in {start.resolve()} or any folder above it")
 
 
-def load_config_file(path: Path, depth: int = 0) -> tuple[dict[str, Any], list[Problem]]:
+def load_config_file(
+    path: Path, depth: int = 0, loader: type | None = None
+) -> tuple[dict[str, Any], list[Problem]]:
     """Read a configuration file and the files it inherits from, and what is wrong in them that the
     site builder lets pass (a key given twice); raise ``SettingsError`` if one cannot be read.
+
+    ``loader`` reads the tags (``!ENV``, ``!!python/name:``) otherwise: the default gives their
+    values, as the build sees them.
 
     The file goes through the handbook's one YAML path (nesting, aliases and keys given twice are
     checked), keeping the last of a key given twice, as MkDocs does.
@@ -58,7 +63,7 @@ def load_config_file(path: Path, depth: int = 0) -> tuple[dict[str, Any], list[P
         message = text.problem.message if text.problem else "it cannot be read"
         raise SettingsError(f"cannot read {path}: {message}")
     try:
-        document = parse_yaml(text.text, loader=_ConfigLoader, keep_last=True)
+        document = parse_yaml(text.text, loader=loader or _ConfigLoader, keep_last=True)
     except YamlSyntaxError as exc:
         raise SettingsError(f"{path}:{exc.line}: {exc}") from None
     data = document.data or {}
@@ -71,7 +76,7 @@ def load_config_file(path: Path, depth: int = 0) -> tuple[dict[str, Any], list[P
     inherited = (path.parent / str(parent)).resolve()
     if not inherited.is_file():
         raise SettingsError(f"{path}: the inherited file '{parent}' does not exist at {inherited}")
-    base, more = load_config_file(inherited, depth + 1)
+    base, more = load_config_file(inherited, depth + 1, loader)
     return merge(base, data), more + problems
 
 
