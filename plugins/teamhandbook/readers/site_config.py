@@ -112,11 +112,13 @@ def plugin_options(plugins: Any) -> dict[str, Any]:
 def _warnings(path: Path, entries: list[tuple[str, Any]], options: dict[str, Any]) -> list[Problem]:
     """Return what MkDocs warns about the plugin's entry before the plugin runs: options it does not
     have, and the plugin listed twice. ``mkdocs build --strict`` stops on them, so they are errors."""
-    found = [(name, message, "unknown-option") for name, message in unknown_options(options)]
-    if sum(1 for name, _ in entries if name in PLUGIN_NAMES) > 1:
-        found.append((PLUGIN_NAMES[0], TWICE, "plugin-twice"))
-    text = _text(path) if found else ""
-    return [error(path.name, _line_of(text, key), message, code) for key, message, code in found]
+    unknown = unknown_options(options)
+    twice = sum(1 for name, _ in entries if name in PLUGIN_NAMES) > 1
+    text = _text(path) if unknown or twice else ""
+    problems = [error(path.name, _line_of(text, key), message, "unknown-option") for key, message in unknown]
+    if twice:
+        problems.append(error(path.name, _line_of(text, PLUGIN_NAMES[0]), TWICE, "plugin-twice"))
+    return problems
 
 
 def _text(path: Path) -> str:
