@@ -579,6 +579,15 @@ CASES = [
         codes=("macros-disabled",),
     ),
     Case(
+        "an agreement page whose macro fails, without the macros plugin",
+        {
+            "working-agreement/overlap.md": "# Overlap\n\nWe overlap {{ no_such_macro() }}.\n",
+            "working-agreement/team.yml": TEAM,
+        },
+        fails=True,
+        codes=("macros-disabled",),
+    ),
+    Case(
         "an agreement page with the macros plugin",
         {"working-agreement/overlap.md": AGREEMENT_PAGE, "working-agreement/team.yml": TEAM},
         config=config(plugins=MACROS),
