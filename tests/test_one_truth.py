@@ -36,13 +36,14 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from .cli import HANDBOOK_SCRIPT, run_script
+from .cli import HANDBOOK_SCRIPT, run_cli, run_script
 from .conftest import (
     MINIMAL_CONFIG,
     REPOSITORY,
     Build,
     build,
     commit_all,
+    crashed,
     decision,
     make_handbook,
     write_files,
@@ -588,6 +589,50 @@ CASES = [
         codes=("macros-disabled",),
     ),
     Case(
+        "a decision whose macro fails, rendered by mkdocs-macros",
+        {"decisions/0001-x.md": decision({"status": "accepted"}, "X", "Ask {{ no_such_macro() }}.")},
+        config=plugin_config({"render_macros": True}, "macros"),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
+        "a decision whose macro fails, left to show its braces",
+        {"decisions/0001-x.md": decision({"status": "accepted"}, "X", "Ask {{ no_such_macro() }}.")},
+        config=config(plugins=MACROS),
+        fails=False,
+    ),
+    Case(
+        "an update whose macro fails, rendered by mkdocs-macros",
+        {
+            "working-agreement/team.yml": TEAM,
+            "updates/2026-11-20-maya-weekly.md": weekly(
+                "maya", "2026-11-20", blocked="- {{ no_such_macro() }}"
+            ),
+        },
+        config=plugin_config({"render_macros": True}, "macros"),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
+        "a failing macro in the decision log's introduction, left to show its braces",
+        {
+            "decisions/0001-x.md": ACCEPTED,
+            "docs/decisions/index.md": "# Our decisions\n\n{{ no_such_macro() }}\n\n<!-- team-handbook -->\n",
+        },
+        config=config(plugins=MACROS),
+        fails=False,
+    ),
+    Case(
+        "a failing macro on a page mkdocs-macros renders only when asked",
+        {
+            "docs/index.md": "# Home\n\n{{ no_such_macro() }}\n",
+            "docs/asked.md": "---\nrender_macros: true\n---\n# Asked\n\n{% if %}\n",
+        },
+        config=config(plugins=["search", "team-handbook", {"macros": {"render_by_default": False}}]),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
         "an agreement page with the macros plugin",
         {"working-agreement/overlap.md": AGREEMENT_PAGE, "working-agreement/team.yml": TEAM},
         config=config(plugins=MACROS),
@@ -768,7 +813,7 @@ def strict_build(root: Path, prefix: Sequence[str]) -> Build:
     env = {**os.environ, "HOME": str(root), "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
     result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=600)
     outcome = Build(root, result.returncode, result.stdout + result.stderr)
-    assert "Traceback" not in outcome.log, outcome.log
+    assert not crashed(outcome.log), outcome.log
     return outcome
 
 
@@ -933,6 +978,28 @@ def test_the_codes_are_read_from_every_kind_of_place() -> None:
     assert {"unknown-status", "invalid-update", "invalid-team", "broken-link", "collision"} <= set(codes)
     assert "invalid" not in codes  # Problem's default: every problem names its code
     assert any(where.startswith("readers/agreement.py") for where in codes["invalid-agreement"])
+
+
+@pytest.mark.parametrize("render_macros", [True, False], ids=["rendered", "left to show braces"])
+def test_render_evaluates_the_macros_the_site_evaluates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], render_macros: bool
+) -> None:
+    """``handbook render`` evaluates a decision's macros exactly when mkdocs-macros renders them in
+    the site: with the plugin's ``render_macros``; a page that says ``render_macros: false`` never."""
+    body = "We have {{ decision_count() }} decisions."
+    root = make_handbook(
+        tmp_path / "handbook",
+        {
+            "decisions/0001-x.md": decision({"status": "accepted"}, "X", body),
+            "docs/index.md": "---\nrender_macros: false\n---\n# Home\n\n{{ decision_count() }}\n",
+        },
+        plugin_config({"render_macros": render_macros}, "macros"),
+    )
+    assert run_cli(capsys, root, "render", "--out", str(tmp_path / "out")).code == 0
+    rendered = (tmp_path / "out" / "decisions" / "0001-x.md").read_text("utf-8")
+    assert ("We have 1 decisions." in rendered) is render_macros
+    assert ("{{ decision_count() }}" in rendered) is not render_macros
+    assert "{{ decision_count() }}" in (tmp_path / "out" / "index.md").read_text("utf-8")
 
 
 def _html_pages(site: Path) -> set[str]:

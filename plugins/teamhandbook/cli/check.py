@@ -96,7 +96,7 @@ def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
     """Return the problems of publishing the site, besides the handbook's: the plan's (addresses
     taken twice, macros missing), the navigation's, and links and anchors that lead nowhere."""
     plan = context.site_plan(config, handbook)
-    pages, copies, evaluated = rendered_files(plan, macros=config.macros)
+    pages, copies, evaluated = rendered_files(plan, config.macros, config.macros_by_default)
     # Without the macros plugin the build evaluates no macro: a page that uses them is the plan's
     # `macros-disabled`, and what evaluating them would have said is no problem the build reports.
     problems = evaluated if config.macros else []

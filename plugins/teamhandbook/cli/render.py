@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     plan = context.site_plan(config, handbook, Host(macros=config.macros))
     out = Path(args.out).resolve()
     try:
-        written, problems = render(plan, out, macros=config.macros)
+        written, problems = render(plan, out, config.macros, config.macros_by_default)
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:

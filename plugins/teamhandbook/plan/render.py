@@ -12,6 +12,7 @@ from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
 from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
+from ..readers.frontmatter import split_front_matter
 from ..readers.text import read_source
 from ..writers.transaction import Transaction
 from .site_plan import PlannedFile, Role, SitePlan
@@ -37,16 +38,37 @@ def published(file: PlannedFile) -> bool:
     return not (file.role is Role.DOCS and file.src_uri.split("/", 1)[0] == "templates")
 
 
+def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default: bool = True) -> bool:
+    """Tell whether mkdocs-macros renders a page of the plan, set up as the plugin sets it up.
+
+    A decision follows the ``render_macros`` option and a template is never rendered, whatever
+    their front matter says; other pages follow their front matter's ``render_macros``, else
+    their default: true for an agreement page, the option for generated pages and updates, and
+    mkdocs-macros' own ``render_by_default`` (``by_default``) for an author's page.
+    """
+    if file.role is Role.TEMPLATE:
+        return False
+    if file.role is Role.DECISION:
+        wanted: object = render_macros
+    else:
+        wanted = split_front_matter(text, file.source or file.src_uri).data.get("render_macros")
+        if wanted is None and file.role is not Role.DOCS:
+            wanted = True if file.role is Role.AGREEMENT else render_macros
+    return wanted is not False and (by_default or wanted is True)
+
+
 def rendered_files(
-    plan: SitePlan, macros: bool = True
+    plan: SitePlan, macros: bool = True, by_default: bool = True
 ) -> tuple[dict[str, str], dict[str, Path], list[Problem]]:
     """Return every page and export of a plan by site path (macros evaluated), the files to copy,
     and the problems of evaluating macros.
 
-    Docs pages (and authors' pages that hold a generated page) have their macros evaluated when
-    ``macros`` says the site uses mkdocs-macros; agreement pages always do.
+    When ``macros`` says the site uses mkdocs-macros, a page has its macros evaluated when
+    mkdocs-macros would render it in the site (``macros_render``; ``by_default`` is its
+    ``render_by_default``); without it, agreement pages still do, so no reader sees ``{{ }}``.
     """
     handbook = plan.site.handbook
+    render_macros = handbook.settings.render_macros
     texts = {page.src_uri: page.text for page in handbook.pages}
     context = PageContext(handbook)
     environment = macro_environment(context)
@@ -70,8 +92,7 @@ def rendered_files(
             text = file.produce()
         if plan.moved and file.role in (Role.DOCS, Role.MERGED):  # links into a log kept in docs/
             text = follow_moves(text, file.src_uri, plan.moved)
-        evaluate = file.role is Role.AGREEMENT or (macros and file.role in (Role.DOCS, Role.MERGED))
-        if evaluate:
+        if (macros or file.role is Role.AGREEMENT) and macros_render(file, text, render_macros, by_default):
             context.current = file.src_uri
             text, found = render_page(text, file.source or file.src_uri, environment)
             problems.extend(found)
@@ -79,7 +100,9 @@ def rendered_files(
     return pages, copies, problems
 
 
-def render(plan: SitePlan, out: Path, macros: bool = True) -> tuple[list[str], list[Problem]]:
+def render(
+    plan: SitePlan, out: Path, macros: bool = True, by_default: bool = True
+) -> tuple[list[str], list[Problem]]:
     """Write every page and asset into ``out``; return the site paths written and the problems.
 
     ``out`` must be empty or hold an earlier render (it has the manifest): files the earlier
@@ -88,7 +111,7 @@ def render(plan: SitePlan, out: Path, macros: bool = True) -> tuple[list[str], l
     files are written all or none; if one cannot be (a full disk), ``out`` stays as it was.
     """
     previous = _previous_render(out)
-    pages, assets, problems = rendered_files(plan, macros)
+    pages, assets, problems = rendered_files(plan, macros, by_default)
     written = sorted([*pages, *assets])
     transaction = Transaction((out,))
     for path, content in pages.items():

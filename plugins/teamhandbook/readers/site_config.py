@@ -29,6 +29,8 @@ class SiteConfig:
     plugin_options: dict[str, Any] = field(default_factory=dict)
     macros: bool = False
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
+    macros_by_default: bool = True
+    """Whether mkdocs-macros renders a page whose front matter does not say (its ``render_by_default``)."""
     plugins: list[str] = field(default_factory=list)
     """The names of the site's plugins, in order."""
     site_url: str = ""
@@ -63,6 +65,7 @@ def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
         settings=settings,
         plugin_options=options,
         macros="macros" in {name for name, _ in entries},
+        macros_by_default=_macros_by_default(entries),
         plugins=[name for name, _ in entries],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
@@ -94,6 +97,12 @@ def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
         else:
             found.append((str(entry), {}))
     return found
+
+
+def _macros_by_default(entries: list[tuple[str, Any]]) -> bool:
+    """Return the ``render_by_default`` option of the ``macros`` plugin (mkdocs-macros' default: true)."""
+    options = next((options for name, options in entries if name == "macros"), None)
+    return not isinstance(options, dict) or options.get("render_by_default", True) is not False
 
 
 def plugin_options(plugins: Any) -> dict[str, Any]:
