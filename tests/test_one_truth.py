@@ -445,6 +445,39 @@ CASES = [
         fails=False,
     ),
     Case(
+        "a README beside an index",
+        {"docs/index.md": "# Home\n", "docs/README.md": "# Read me\n", "docs/guide/README.md": "# Guide\n"},
+        fails=True,
+        codes=("conflicting-page",),
+    ),
+    Case(
+        "a README beside an index left out of the site",
+        {"docs/guide/index.md": "# Guide\n", "docs/guide/README.md": "# Read me\n\n[gone](gone.md)\n"},
+        config=config(exclude_docs="guide/index.md\n"),
+        fails=True,
+        codes=("broken-link",),
+    ),
+    Case(
+        "pages left out of the site, and links to them",
+        {
+            "docs/index.md": "# Home\n\n[a draft](drafts/plan.md) and [an old page](old/page.md)\n",
+            "docs/drafts/plan.md": "# Plan\n\n[gone](gone.md)\n",
+            "docs/old/page.md": "---\nreview-every: sometimes\n---\n# Old\n\n[gone](gone.md)\n",
+        },
+        config=config(exclude_docs="old/\n", draft_docs="drafts/\n"),
+        fails=False,
+    ),
+    Case(
+        "a decision log kept in the docs folder, a README beside its index",
+        {
+            "docs/adr/index.md": "# Decisions\n",
+            "docs/adr/README.md": "# How we decide\n",
+            "docs/adr/0001-record.md": ACCEPTED,
+        },
+        config=plugin_config({"decisions_dir": "docs/adr"}),
+        fails=False,
+    ),
+    Case(
         "a link whose text holds brackets",
         {"docs/index.md": "# Home\n\n[a [nested] b](missing.md)\n"},
         fails=True,
@@ -705,7 +738,12 @@ _MACRO_WHY = re.compile(
     r"^(?:_Line \d+ in Markdown file:_ \*\*(?P<syntax>.*)\*\*|_(?!File_)\w+_: (?P<failure>.*))$", re.MULTILINE
 )
 
-HOST_SENTENCES = {"unknown-option": "config", "plugin-twice": "config", "missing-nav-page": "nav"}
+HOST_SENTENCES = {
+    "unknown-option": "config",
+    "plugin-twice": "config",
+    "missing-nav-page": "nav",
+    "conflicting-page": "other",
+}
 """Problems of ``handbook check`` that the build leaves to MkDocs, which words them without a line."""
 
 _MACRO_PREFIXES = ("a macro cannot be read: ", "a macro failed: ")
@@ -767,8 +805,8 @@ def check_problems(report: dict, docs_dir: str = "docs") -> set[tuple[str, ...]]
         code, message = problem["code"], problem["message"]
         if HOST_SENTENCES.get(code) == "nav":
             found.add((level, "nav", problem["link"]))
-        elif HOST_SENTENCES.get(code) == "config":
-            found.add((level, "config", message))
+        elif HOST_SENTENCES.get(code) in ("config", "other"):
+            found.add((level, HOST_SENTENCES[code], message))
         elif code == "macro":  # mkdocs-macros names the page by its path in the site
             page = problem["file"].removeprefix(docs_dir + "/")
             why = next(message.removeprefix(p) for p in _MACRO_PREFIXES if message.startswith(p))

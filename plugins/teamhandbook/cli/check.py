@@ -17,6 +17,7 @@ from ..checks.published_links import published_link_problems
 from ..handbook import Handbook, load_handbook
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
+from ..plan.docs_choice import DocsChoice
 from ..plan.render import rendered_files
 from ..readers.site_config import SiteConfig
 from . import context
@@ -62,9 +63,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the handbook and print what is wrong."""
     config = context.site_config(args)
-    handbook = load_handbook(config.settings)
+    choice = context.docs_choice(config)
+    handbook = load_handbook(config.settings, docs_pages=context.published_pages(config, choice))
     problems = sorted(
-        {*handbook.problems, *site_problems(handbook, config), *config.problems},
+        {*handbook.problems, *site_problems(handbook, config, choice), *config.problems},
         key=lambda p: (p.file, p.line, p.code, p.message),
     )
     root = handbook.settings.root
@@ -92,17 +94,20 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
-def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
-    """Return the problems of publishing the site, besides the handbook's: the plan's (addresses
-    taken twice, macros missing), the navigation's, and links and anchors that lead nowhere."""
-    plan = context.site_plan(config, handbook)
-    pages, copies, evaluated = rendered_files(plan, config.macros, config.macros_by_default)
+def site_problems(handbook: Handbook, config: SiteConfig, choice: DocsChoice) -> list[Problem]:
+    """Return the problems of publishing the site, besides the handbook's: the docs folder's (two
+    files at one address), the plan's (addresses taken twice, macros missing), the navigation's,
+    and links and anchors that lead nowhere."""
+    plan = context.site_plan(config, handbook, choice=choice)
+    pages, copies, evaluated = rendered_files(
+        plan, config.macros, config.macros_by_default, unpublished=choice.unpublished
+    )
     # Without the macros plugin the build evaluates no macro: a page that uses them is the plan's
     # `macros-disabled`, and what evaluating them would have said is no problem the build reports.
-    problems = evaluated if config.macros else []
+    problems = [*choice.problems, *(evaluated if config.macros else [])]
     problems += [p for p in plan.problems if p not in set(handbook.problems)]
     settings = handbook.settings
-    files = {*pages, *copies}
+    files = {*pages, *copies, *choice.unpublished}  # a link to a page left out is no error
     if config.nav is not None:
         problems += check_nav(
             config.nav, config.path, settings.relative(config.path), files, settings.boundary

@@ -35,11 +35,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render the handbook."""
     config = context.site_config(args)
-    handbook = load_handbook(config.settings)
-    plan = context.site_plan(config, handbook, Host(macros=config.macros))
+    choice = context.docs_choice(config)
+    handbook = load_handbook(config.settings, docs_pages=context.published_pages(config, choice))
+    plan = context.site_plan(config, handbook, Host(macros=config.macros), choice)
     out = Path(args.out).resolve()
     try:
-        written, problems = render(plan, out, config.macros, config.macros_by_default)
+        written, problems = render(
+            plan, out, config.macros, config.macros_by_default, unpublished=choice.unpublished
+        )
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:

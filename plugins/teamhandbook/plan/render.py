@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 
 from ..boundary import Boundary
@@ -58,10 +59,11 @@ def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default:
 
 
 def rendered_files(
-    plan: SitePlan, macros: bool = True, by_default: bool = True
+    plan: SitePlan, macros: bool = True, by_default: bool = True, unpublished: Collection[str] = ()
 ) -> tuple[dict[str, str], dict[str, Path], list[Problem]]:
     """Return every page and export of a plan by site path (macros evaluated), the files to copy,
-    and the problems of evaluating macros.
+    and the problems of evaluating macros; ``unpublished`` docs files (MkDocs' ``exclude_docs``
+    and ``draft_docs``) are left out.
 
     When ``macros`` says the site uses mkdocs-macros, a page has its macros evaluated when
     mkdocs-macros would render it in the site (``macros_render``; ``by_default`` is its
@@ -76,7 +78,7 @@ def rendered_files(
     copies: dict[str, Path] = {}
     problems: list[Problem] = []
     for file in plan.files.values():
-        if not published(file):
+        if not published(file) or (file.role in (Role.DOCS, Role.MERGED) and file.src_uri in unpublished):
             continue
         if file.role is Role.DOCS and not file.is_page:
             copies[file.src_uri] = file.path
@@ -101,7 +103,7 @@ def rendered_files(
 
 
 def render(
-    plan: SitePlan, out: Path, macros: bool = True, by_default: bool = True
+    plan: SitePlan, out: Path, macros: bool = True, by_default: bool = True, unpublished: Collection[str] = ()
 ) -> tuple[list[str], list[Problem]]:
     """Write every page and asset into ``out``; return the site paths written and the problems.
 
@@ -111,7 +113,7 @@ def render(
     files are written all or none; if one cannot be (a full disk), ``out`` stays as it was.
     """
     previous = _previous_render(out)
-    pages, assets, problems = rendered_files(plan, macros, by_default)
+    pages, assets, problems = rendered_files(plan, macros, by_default, unpublished)
     written = sorted([*pages, *assets])
     transaction = Transaction((out,))
     for path, content in pages.items():
