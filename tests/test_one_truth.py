@@ -666,6 +666,18 @@ CASES = [
         codes=("macro",),
     ),
     Case(
+        "code samples with braces, on a page and in a decision mkdocs-macros renders",
+        {
+            "docs/index.md": "# Home\n\nWrite `{{ quote(name) }}` to quote a name.\n",
+            "decisions/0001-x.md": decision(
+                {"status": "accepted"}, "X", "The workflow reads `${{ secrets.TOKEN }}`."
+            ),
+        },
+        config=plugin_config({"render_macros": True}, "macros"),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
         "an agreement page with the macros plugin",
         {"working-agreement/overlap.md": AGREEMENT_PAGE, "working-agreement/team.yml": TEAM},
         config=config(plugins=MACROS),

@@ -37,18 +37,23 @@ def macro_environment(context: MacroContext) -> jinja2.Environment:
     return environment
 
 
-def render_page(text: str, source: str, environment: jinja2.Environment) -> tuple[str, list[Problem]]:
-    """Return the page with its macros evaluated, or as written with a problem when they fail."""
+def render_page(
+    text: str, source: str, environment: jinja2.Environment, protect: bool = True
+) -> tuple[str, list[Problem]]:
+    """Return the page with its macros evaluated, or as written with a problem when they fail;
+    with ``protect``, code samples keep their braces."""
     front_matter = split_front_matter(text, source)
-    if front_matter.data.get("render_macros") is False or not template_lines(front_matter.body):
+    marked = template_lines(front_matter.body, including_code=not protect)
+    if front_matter.data.get("render_macros") is False or not marked:
         return text, []
     head = text[: len(text) - len(front_matter.body)]
     try:
-        body = environment.from_string(protect_code(front_matter.body)).render()
+        template = protect_code(front_matter.body) if protect else front_matter.body
+        body = environment.from_string(template).render()
     except jinja2.TemplateSyntaxError as exc:
         line = front_matter.body_line + (exc.lineno or 1) - 1
         return text, [error(source, line, f"a macro cannot be read: {exc.message}.", "macro")]
     except Exception as exc:  # a macro's own error, or an undefined name: the page is kept as written
-        line = front_matter.body_line + template_lines(front_matter.body)[0] - 1
+        line = front_matter.body_line + marked[0] - 1
         return text, [error(source, line, f"a macro failed: {exc}.", "macro")]
     return head + body, []

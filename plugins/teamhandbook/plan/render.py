@@ -6,6 +6,7 @@ import contextlib
 import os
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..boundary import Boundary
@@ -39,6 +40,27 @@ def published(file: PlannedFile) -> bool:
     return not (file.role is Role.DOCS and file.src_uri.split("/", 1)[0] == "templates")
 
 
+@dataclass(frozen=True)
+class Macros:
+    """How the site evaluates macros, and how faithfully to follow it."""
+
+    enabled: bool = True
+    """The site has the ``macros`` plugin (mkdocs-macros)."""
+
+    by_default: bool = True
+    """mkdocs-macros' ``render_by_default``: it renders a page whose front matter does not say."""
+
+    as_built: bool = False
+    """Evaluate exactly what the build evaluates, code samples of authors' and generated pages too
+    (the plugin keeps code as written on decisions, updates and agreement pages only), for
+    ``handbook check``; otherwise every page's code samples keep their braces, for the readers of
+    ``handbook render``'s output."""
+
+
+CODE_KEPT = frozenset({Role.DECISION, Role.UPDATE, Role.AGREEMENT})
+"""The pages whose code samples the plugin keeps as written before mkdocs-macros sees them."""
+
+
 def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default: bool = True) -> bool:
     """Tell whether mkdocs-macros renders a page of the plan, set up as the plugin sets it up.
 
@@ -59,15 +81,15 @@ def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default:
 
 
 def rendered_files(
-    plan: SitePlan, macros: bool = True, by_default: bool = True, unpublished: Collection[str] = ()
+    plan: SitePlan, macros: Macros = Macros(), unpublished: Collection[str] = ()
 ) -> tuple[dict[str, str], dict[str, Path], list[Problem]]:
     """Return every page and export of a plan by site path (macros evaluated), the files to copy,
     and the problems of evaluating macros; ``unpublished`` docs files (MkDocs' ``exclude_docs``
     and ``draft_docs``) are left out.
 
-    When ``macros`` says the site uses mkdocs-macros, a page has its macros evaluated when
-    mkdocs-macros would render it in the site (``macros_render``; ``by_default`` is its
-    ``render_by_default``); without it, agreement pages still do, so no reader sees ``{{ }}``.
+    When the site uses mkdocs-macros, a page has its macros evaluated when mkdocs-macros would
+    render it in the site (``macros_render``); without it, agreement pages still do, so no reader
+    sees ``{{ }}``.
     """
     handbook = plan.site.handbook
     render_macros = handbook.settings.render_macros
@@ -94,16 +116,19 @@ def rendered_files(
             text = file.produce()
         if plan.moved and file.role in (Role.DOCS, Role.MERGED):  # links into a log kept in docs/
             text = follow_moves(text, file.src_uri, plan.moved)
-        if (macros or file.role is Role.AGREEMENT) and macros_render(file, text, render_macros, by_default):
+        if (macros.enabled or file.role is Role.AGREEMENT) and macros_render(
+            file, text, render_macros, macros.by_default
+        ):
             context.current = file.src_uri
-            text, found = render_page(text, file.source or file.src_uri, environment)
+            protect = not macros.as_built or file.role in CODE_KEPT
+            text, found = render_page(text, file.source or file.src_uri, environment, protect)
             problems.extend(found)
         pages[file.src_uri] = text
     return pages, copies, problems
 
 
 def render(
-    plan: SitePlan, out: Path, macros: bool = True, by_default: bool = True, unpublished: Collection[str] = ()
+    plan: SitePlan, out: Path, macros: Macros = Macros(), unpublished: Collection[str] = ()
 ) -> tuple[list[str], list[Problem]]:
     """Write every page and asset into ``out``; return the site paths written and the problems.
 
@@ -113,7 +138,7 @@ def render(
     files are written all or none; if one cannot be (a full disk), ``out`` stays as it was.
     """
     previous = _previous_render(out)
-    pages, assets, problems = rendered_files(plan, macros, by_default, unpublished)
+    pages, assets, problems = rendered_files(plan, macros, unpublished)
     written = sorted([*pages, *assets])
     transaction = Transaction((out,))
     for path, content in pages.items():
