@@ -678,6 +678,19 @@ CASES = [
         codes=("macro",),
     ),
     Case(
+        "an undefined name, which mkdocs-macros keeps as written",
+        {"docs/index.md": "# Home\n\nHello {{ name }}.\n"},
+        config=config(plugins=MACROS),
+        fails=False,
+    ),
+    Case(
+        "an undefined name, with on_undefined: strict",
+        {"docs/index.md": "# Home\n\nHello {{ name }}.\n"},
+        config=config(plugins=["search", "team-handbook", {"macros": {"on_undefined": "strict"}}]),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
         "an agreement page with the macros plugin",
         {"working-agreement/overlap.md": AGREEMENT_PAGE, "working-agreement/team.yml": TEAM},
         config=config(plugins=MACROS),

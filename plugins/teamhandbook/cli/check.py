@@ -18,7 +18,7 @@ from ..handbook import Handbook, load_handbook
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
 from ..plan.docs_choice import DocsChoice
-from ..plan.render import Macros, rendered_files
+from ..plan.render import rendered_files
 from ..readers.site_config import SiteConfig
 from . import context
 from .context import CommandError, Output, info
@@ -99,8 +99,9 @@ def site_problems(handbook: Handbook, config: SiteConfig, choice: DocsChoice) ->
     files at one address), the plan's (addresses taken twice, macros missing), the navigation's,
     and links and anchors that lead nowhere."""
     plan = context.site_plan(config, handbook, choice=choice)
-    macros = Macros(config.macros, config.macros_by_default, as_built=True)
-    pages, copies, evaluated = rendered_files(plan, macros, choice.unpublished)
+    pages, copies, evaluated = rendered_files(
+        plan, context.site_macros(config, as_built=True), choice.unpublished
+    )
     # Without the macros plugin the build evaluates no macro: a page that uses them is the plan's
     # `macros-disabled`, and what evaluating them would have said is no problem the build reports.
     problems = [*choice.problems, *(evaluated if config.macros else [])]

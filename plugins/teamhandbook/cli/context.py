@@ -13,7 +13,7 @@ from typing import TextIO, TypeVar
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import site_address
 from ..plan.docs_choice import DocsChoice, choose_docs, log_exclusion
-from ..plan.render import docs_files
+from ..plan.render import Macros, docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
 from ..readers.config_file import find_config
 from ..readers.site_config import SiteConfig, read_site_config
@@ -99,6 +99,11 @@ def published_pages(config: SiteConfig, choice: DocsChoice) -> list[str]:
     return [
         uri for uri in choice.pages() if not (settings.docs_path / uri).resolve().is_relative_to(decisions)
     ]
+
+
+def site_macros(config: SiteConfig, as_built: bool = False) -> Macros:
+    """Return how the site evaluates macros, from its configuration (``as_built``: for ``check``)."""
+    return Macros(config.macros, config.macros_by_default, config.macros_undefined, as_built)
 
 
 def site_plan(

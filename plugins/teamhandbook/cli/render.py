@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..handbook import load_handbook
-from ..plan.render import Macros, RenderError, render
+from ..plan.render import RenderError, render
 from ..plan.site_plan import Host
 from . import context
 from .context import CommandError, info
@@ -40,9 +40,7 @@ def run(args: argparse.Namespace) -> int:
     plan = context.site_plan(config, handbook, Host(macros=config.macros), choice)
     out = Path(args.out).resolve()
     try:
-        written, problems = render(
-            plan, out, Macros(config.macros, config.macros_by_default), choice.unpublished
-        )
+        written, problems = render(plan, out, context.site_macros(config), choice.unpublished)
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except FileExistsError as exc:

@@ -28,10 +28,30 @@ class PageContext:
         return self.current
 
 
-def macro_environment(context: MacroContext) -> jinja2.Environment:
-    """Return a Jinja2 environment with the handbook's macros, as mkdocs-macros sets one up."""
+class LaxUndefined(jinja2.Undefined):
+    """mkdocs-macros' ``on_undefined: lax``: anything undefined, even called, is blank."""
+
+    def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return ""
+
+
+UNDEFINED: dict[str, type[jinja2.Undefined]] = {
+    "keep": jinja2.DebugUndefined,
+    "silent": jinja2.Undefined,
+    "strict": jinja2.StrictUndefined,
+    "lax": LaxUndefined,
+}
+"""What an undefined name becomes, by mkdocs-macros' ``on_undefined`` (its default: ``keep``, which
+leaves ``{{ name }}`` as written but fails on a call such as ``{{ name() }}``)."""
+
+
+def macro_environment(context: MacroContext, undefined: str = "strict") -> jinja2.Environment:
+    """Return a Jinja2 environment with the handbook's macros, as mkdocs-macros sets one up with
+    ``on_undefined: undefined`` (an unknown value is ``strict``)."""
     environment = jinja2.Environment(
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+        undefined=UNDEFINED.get(undefined, jinja2.StrictUndefined),
+        keep_trailing_newline=True,
+        autoescape=False,
     )
     environment.globals.update(handbook_macros(context))
     return environment

@@ -50,6 +50,9 @@ class Macros:
     by_default: bool = True
     """mkdocs-macros' ``render_by_default``: it renders a page whose front matter does not say."""
 
+    undefined: str = "keep"
+    """mkdocs-macros' ``on_undefined``: what an undefined name becomes."""
+
     as_built: bool = False
     """Evaluate exactly what the build evaluates, code samples of authors' and generated pages too
     (the plugin keeps code as written on decisions, updates and agreement pages only), for
@@ -95,7 +98,7 @@ def rendered_files(
     render_macros = handbook.settings.render_macros
     texts = {page.src_uri: page.text for page in handbook.pages}
     context = PageContext(handbook)
-    environment = macro_environment(context)
+    environment = macro_environment(context, macros.undefined)
     pages: dict[str, str] = {}
     copies: dict[str, Path] = {}
     problems: list[Problem] = []

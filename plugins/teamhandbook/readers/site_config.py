@@ -31,6 +31,8 @@ class SiteConfig:
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
     macros_by_default: bool = True
     """Whether mkdocs-macros renders a page whose front matter does not say (its ``render_by_default``)."""
+    macros_undefined: str = "keep"
+    """What mkdocs-macros makes of an undefined name (its ``on_undefined``)."""
     plugins: list[str] = field(default_factory=list)
     """The names of the site's plugins, in order."""
     site_url: str = ""
@@ -65,7 +67,8 @@ def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
         settings=settings,
         plugin_options=options,
         macros="macros" in {name for name, _ in entries},
-        macros_by_default=_macros_by_default(entries),
+        macros_by_default=_macros_option(entries, "render_by_default", True) is not False,
+        macros_undefined=str(_macros_option(entries, "on_undefined", "keep")),
         plugins=[name for name, _ in entries],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
@@ -99,10 +102,10 @@ def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
     return found
 
 
-def _macros_by_default(entries: list[tuple[str, Any]]) -> bool:
-    """Return the ``render_by_default`` option of the ``macros`` plugin (mkdocs-macros' default: true)."""
+def _macros_option(entries: list[tuple[str, Any]], key: str, default: object) -> object:
+    """Return an option of the ``macros`` plugin, or mkdocs-macros' default for it."""
     options = next((options for name, options in entries if name == "macros"), None)
-    return not isinstance(options, dict) or options.get("render_by_default", True) is not False
+    return options.get(key, default) if isinstance(options, dict) else default
 
 
 def plugin_options(plugins: Any) -> dict[str, Any]:
