@@ -924,10 +924,16 @@ class _Signatures:
     """Methods, called on an object: ``file.error(…)``."""
 
 
+def _is_text(annotation: ast.expr | None) -> bool:
+    """Tell whether an annotation says text (``str``, ``str | None``): a problem code, not a flag."""
+    return annotation is not None and "str" in ast.unparse(annotation).replace(" ", "").split("|")
+
+
 def _code_parameter(function: ast.FunctionDef, method: bool) -> tuple[int, ast.expr | None] | None:
-    """Return the position (``self`` not counted) and default of a function's ``code`` parameter."""
-    names = [argument.arg for argument in function.args.posonlyargs + function.args.args][int(method) :]
-    if "code" not in names:
+    """Return the position (``self`` not counted) and default of a function's ``code: str`` parameter."""
+    arguments = (function.args.posonlyargs + function.args.args)[int(method) :]
+    names = [argument.arg for argument in arguments]
+    if "code" not in names or not _is_text(arguments[names.index("code")].annotation):
         return None
     index, defaults = names.index("code"), function.args.defaults
     first_default = len(names) - len(defaults)
@@ -945,7 +951,7 @@ def _signatures(trees: dict[Path, ast.Module]) -> _Signatures:
                 continue
             fields = [s for s in node.body if isinstance(s, ast.AnnAssign) and isinstance(s.target, ast.Name)]
             names = [s.target.id for s in fields if isinstance(s.target, ast.Name)]
-            if "code" in names:  # a dataclass such as Problem
+            if "code" in names and _is_text(fields[names.index("code")].annotation):  # such as Problem
                 found.functions[node.name] = (names.index("code"), fields[names.index("code")].value)
             for item in node.body:
                 if isinstance(item, ast.FunctionDef) and (taken := _code_parameter(item, method=True)):
@@ -979,8 +985,8 @@ def emitted_codes() -> tuple[dict[str, list[str]], list[str]]:
     places whose code cannot be read from the source.
 
     A code is what a call that makes a problem (``error``, ``warning``, ``note``, ``Problem``, a
-    data file and its ``error``/``note``, or any other function with a ``code`` parameter) passes
-    as its code: a string, a module's constant, or the default; a ``code`` handed on from the
+    data file and its ``error``/``note``, or any other function with a ``code: str`` parameter)
+    passes as its code: a string, a module's constant, or the default; a ``code`` handed on from the
     enclosing function's own parameter is counted where that function is called.
     """
     trees = {path: ast.parse(path.read_text("utf-8")) for path in sorted(PACKAGE.rglob("*.py"))}
@@ -1041,6 +1047,7 @@ def test_the_codes_are_read_from_every_kind_of_place() -> None:
     assert {"unknown-status", "invalid-update", "invalid-team", "broken-link", "collision"} <= set(codes)
     assert "invalid" not in codes  # Problem's default: every problem names its code
     assert any(where.startswith("readers/agreement.py") for where in codes["invalid-agreement"])
+    assert not {"True", "False"} & set(codes)  # flags named code (code samples) are no problem codes
 
 
 @pytest.mark.parametrize("render_macros", [True, False], ids=["rendered", "left to show braces"])
