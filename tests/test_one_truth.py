@@ -690,6 +690,13 @@ CASES = [
         codes=("macro",),
     ),
     Case(
+        "a page whose macro fails, and its broken link",
+        {"docs/index.md": "# Home\n\n[gone](gone.md) and {{ no_such_macro() }}\n"},
+        config=config(plugins=MACROS),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
         "an agreement page with the macros plugin",
         {"working-agreement/overlap.md": AGREEMENT_PAGE, "working-agreement/team.yml": TEAM},
         config=config(plugins=MACROS),

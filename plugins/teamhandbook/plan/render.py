@@ -55,9 +55,10 @@ class Macros:
 
     as_built: bool = False
     """Evaluate exactly what the build evaluates, code samples of authors' and generated pages too
-    (the plugin keeps code as written on decisions, updates and agreement pages only), for
-    ``handbook check``; otherwise every page's code samples keep their braces, for the readers of
-    ``handbook render``'s output."""
+    (the plugin keeps code as written on decisions, updates and agreement pages only), and leave a
+    page whose macros fail empty (the site shows mkdocs-macros' report of the error, without the
+    page's links), for ``handbook check``; otherwise every page's code samples keep their braces
+    and a page whose macros fail is kept as written, for the readers of ``handbook render``'s output."""
 
 
 CODE_KEPT = frozenset({Role.DECISION, Role.UPDATE, Role.AGREEMENT})
@@ -126,6 +127,8 @@ def rendered_files(
             protect = not macros.as_built or file.role in CODE_KEPT
             text, found = render_page(text, file.source or file.src_uri, environment, protect)
             problems.extend(found)
+            if found and macros.as_built:  # mkdocs-macros publishes its report of the error instead
+                text = ""
         pages[file.src_uri] = text
     return pages, copies, problems
 
