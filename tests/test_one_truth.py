@@ -712,6 +712,28 @@ CASES = [
         codes=("broken-link",),
     ),
     Case(
+        "the plugin switched off",
+        {
+            "decisions/0001-x.md": decision({"status": "bogus"}, "X"),
+            "docs/index.md": "# Home\n\n[a decision](decisions/0001-x.md) and {{ decision_count() }}\n",
+            "docs/other.md": "# Other\n\n[the log](decisions/index.md)\n",
+        },
+        config=textwrap.dedent(
+            """\
+            site_name: Off
+            site_name: Switched off
+            theme: {name: material}
+            plugins:
+              - search
+              - macros
+              - team-handbook:
+                  enabled: false
+            """
+        ),
+        fails=True,
+        codes=("macro", "broken-link"),
+    ),
+    Case(
         "settings inherited from a base configuration",
         {"records/0001-x.md": decision({"status": "bogus"}, "X")},
         config="INHERIT: base.yml\nsite_name: Child\n",

@@ -45,15 +45,17 @@ UNDEFINED: dict[str, type[jinja2.Undefined]] = {
 leaves ``{{ name }}`` as written but fails on a call such as ``{{ name() }}``)."""
 
 
-def macro_environment(context: MacroContext, undefined: str = "strict") -> jinja2.Environment:
-    """Return a Jinja2 environment with the handbook's macros, as mkdocs-macros sets one up with
-    ``on_undefined: undefined`` (an unknown value is ``strict``)."""
+def macro_environment(context: MacroContext | None, undefined: str = "strict") -> jinja2.Environment:
+    """Return a Jinja2 environment with the handbook's macros (none without a ``context``: a site
+    whose plugin is switched off), as mkdocs-macros sets one up with ``on_undefined: undefined``
+    (an unknown value is ``strict``)."""
     environment = jinja2.Environment(
         undefined=UNDEFINED.get(undefined, jinja2.StrictUndefined),
         keep_trailing_newline=True,
         autoescape=False,
     )
-    environment.globals.update(handbook_macros(context))
+    if context is not None:
+        environment.globals.update(handbook_macros(context))
     return environment
 
 

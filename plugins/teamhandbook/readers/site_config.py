@@ -27,6 +27,8 @@ class SiteConfig:
     path: Path
     settings: Settings
     plugin_options: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    """False when the plugin is switched off (``enabled: false``): the site is then the docs folder alone."""
     macros: bool = False
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
     macros_by_default: bool = True
@@ -60,12 +62,14 @@ def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
     entries = plugin_entries(data.get("plugins"))
     options = plugin_options(data.get("plugins"))
     root = path.parent.resolve()
-    settings = handbook_settings(root, str(data.get("docs_dir") or "docs"), read_options(options), clock)
+    values = read_options(options)
+    settings = handbook_settings(root, str(data.get("docs_dir") or "docs"), values, clock)
     problems += _warnings(path, entries, options)
     return SiteConfig(
         path=path,
         settings=settings,
         plugin_options=options,
+        enabled=values["enabled"],
         macros="macros" in {name for name, _ in entries},
         macros_by_default=_macros_option(entries, "render_by_default", True) is not False,
         macros_undefined=str(_macros_option(entries, "on_undefined", "keep")),
