@@ -29,6 +29,7 @@ import sys
 import tempfile
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -934,8 +935,10 @@ def test_build_and_check_agree(case: Case, tmp_path: Path, monkeypatch: pytest.M
             case.prepare(root)
         if prefix:
             give_to_nobody(root)
-        strict = strict_build(root, prefix)
-        code, report = check(root, prefix)
+        with ThreadPoolExecutor(1) as pool:  # both at once: neither writes what the other reads
+            checked = pool.submit(check, root, prefix)
+            strict = strict_build(root, prefix)
+            code, report = checked.result()
     assert (strict.returncode != 0) is case.fails, strict.log
     assert code == (1 if case.fails else 0), report
     assert check_problems(report) == build_problems(strict.log)
