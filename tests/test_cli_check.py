@@ -68,8 +68,8 @@ def test_warnings_are_shown_but_do_not_fail(tmp_path: Path, capsys, monkeypatch:
     """A date-dependent reminder is printed with its severity, and the check still exits with 0."""
     root = make_handbook(tmp_path / "h", {"decisions/0001-x.md": decision({"status": "accepted"}, "X")})
 
-    def with_reminder(settings):
-        handbook = load_handbook(settings)
+    def with_reminder(settings, **options):
+        handbook = load_handbook(settings, **options)
         handbook.problems.append(
             warning("decisions/0001-x.md", 2, "the review is overdue.", "review-overdue")
         )

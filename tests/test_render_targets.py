@@ -194,6 +194,19 @@ def test_the_configuration_is_the_sites_own_said_again_for_each_builder(tmp_path
     assert project["extra"]["status"]["superseded"] == "Superseded decision"
 
 
+def test_a_tag_zensical_cannot_say_is_written_as_its_text_with_a_note(tmp_path: Path, capsys) -> None:
+    """A configuration tag with no TOML equivalent (MkDocs' ``!relative``) is written as its text,
+    and the note names the configuration file and the tag."""
+    config = CONFIG.format(directory_urls="true") + "  snippets_dir: !relative snippets\n"
+    root = make_handbook(tmp_path / "h", FILES, config)
+    out = tmp_path / "out"
+    outcome = run_cli(capsys, root, "render", "--for", "zensical", "--out", str(out))
+    assert outcome.code == 0
+    assert "mkdocs.yml:1: `!relative snippets` has no equivalent in zensical.toml" in outcome.err
+    project = tomllib.loads((out / "zensical.toml").read_text("utf-8"))["project"]
+    assert project["extra"]["snippets_dir"] == "snippets"
+
+
 def test_a_sites_own_theme_overrides_are_kept(tmp_path: Path, capsys) -> None:
     """The site's main.html is extended (its own head links stay, the feed joins them); its own
     actions.html is kept, with a note that its edit links are the builder's."""
@@ -212,6 +225,7 @@ def test_a_sites_own_theme_overrides_are_kept(tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     outcome = run_cli(capsys, root, "render", "--for", "zensical", "--out", str(out))
     assert outcome.code == 0 and "is kept, so edit links are the builder's own" in outcome.err
+    assert "mkdocs.yml:1: the theme override ov/partials/actions.html is kept" in outcome.err
     assert run(BUILD["zensical"], out).returncode == 0
     home = (out / "site" / "index.html").read_text("utf-8")
     assert '<meta name="site-own" content="kept">' in home and 'type="application/atom+xml"' in home

@@ -6,6 +6,7 @@ import argparse
 import hashlib
 import json
 import os
+import posixpath
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,10 +16,14 @@ from urllib.parse import quote
 from ..checks.links import check_nav
 from ..checks.published_links import published_link_problems
 from ..handbook import Handbook, load_handbook
+from ..macros.render import macro_environment, render_page
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
-from ..plan.render import rendered_files
+from ..plan.docs_choice import DocsChoice, choose_docs
+from ..plan.render import docs_files, macros_render, rendered_files
+from ..plan.site_plan import PlannedFile, Role
 from ..readers.site_config import SiteConfig
+from ..readers.text import read_source
 from . import context
 from .context import CommandError, Output, info
 
@@ -62,12 +67,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check the handbook and print what is wrong."""
     config = context.site_config(args)
-    handbook = load_handbook(config.settings)
-    problems = sorted(
-        {*handbook.problems, *site_problems(handbook, config), *config.problems},
-        key=lambda p: (p.file, p.line, p.code, p.message),
-    )
-    root = handbook.settings.root
+    if config.enabled:
+        choice = context.docs_choice(config)
+        handbook = load_handbook(config.settings, docs_pages=context.published_pages(config, choice))
+        found = {*handbook.problems, *site_problems(handbook, config, choice), *config.problems}
+    else:
+        found = set(switched_off_problems(config))
+    problems = sorted(found, key=lambda p: (p.file, p.line, p.code, p.message))
+    root = config.settings.root
     base = repository_root(root)
     if args.format == "github":
         for problem in problems:
@@ -92,14 +99,20 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(p.severity is Severity.ERROR for p in problems) else 0
 
 
-def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
-    """Return the problems of publishing the site, besides the handbook's: the plan's (addresses
-    taken twice, macros missing), the navigation's, and links and anchors that lead nowhere."""
-    plan = context.site_plan(config, handbook)
-    pages, copies, problems = rendered_files(plan, macros=config.macros)
+def site_problems(handbook: Handbook, config: SiteConfig, choice: DocsChoice) -> list[Problem]:
+    """Return the problems of publishing the site, besides the handbook's: the docs folder's (two
+    files at one address), the plan's (addresses taken twice, macros missing), the navigation's,
+    and links and anchors that lead nowhere."""
+    plan = context.site_plan(config, handbook, choice=choice)
+    pages, copies, evaluated = rendered_files(
+        plan, context.site_macros(config, as_built=True), choice.unpublished
+    )
+    # Without the macros plugin the build evaluates no macro: a page that uses them is the plan's
+    # `macros-disabled`, and what evaluating them would have said is no problem the build reports.
+    problems = [*choice.problems, *(evaluated if config.macros else [])]
     problems += [p for p in plan.problems if p not in set(handbook.problems)]
     settings = handbook.settings
-    files = {*pages, *copies}
+    files = {*pages, *copies, *choice.unpublished}  # a link to a page left out is no error
     if config.nav is not None:
         problems += check_nav(
             config.nav, config.path, settings.relative(config.path), files, settings.boundary
@@ -112,6 +125,41 @@ def site_problems(handbook: Handbook, config: SiteConfig) -> list[Problem]:
     markdown_pages = {path: text for path, text in pages.items() if path.endswith(".md")}
     problems += published_link_problems(config.data, markdown_pages, texts, link_lines, files)
     return problems
+
+
+BUILDER_WARNINGS = ("unknown-option", "plugin-twice")
+"""What MkDocs itself warns about in ``mkdocs.yml`` before any plugin runs, switched off or not."""
+
+
+def switched_off_problems(config: SiteConfig) -> list[Problem]:
+    """Return what a build reports when the plugin is switched off (``enabled: false``).
+
+    The site is then the docs folder alone: the handbook's sources are no part of it, and its pages
+    have no handbook macros. The build checks their links and macros, the navigation, and what
+    MkDocs warns about in ``mkdocs.yml``; so does ``check``.
+    """
+    settings = config.settings
+    files = docs_files(settings.docs_path, settings.boundary)
+    choice = choose_docs(files, config.data, settings.docs_dir, config.use_directory_urls)
+    problems = [*choice.problems, *(p for p in config.problems if p.code in BUILDER_WARNINGS)]
+    environment = macro_environment(None, config.macros_undefined)
+    pages: dict[str, str] = {}
+    sources: dict[str, tuple[str, str]] = {}
+    for src_uri in choice.pages():
+        source = posixpath.join(settings.docs_dir, src_uri)
+        text = read_source(choice.files[src_uri], source, settings.boundary).text
+        sources[src_uri] = (source, text)
+        page = PlannedFile(src_uri, Role.DOCS, source)
+        if config.macros and macros_render(page, text, False, config.macros_by_default):
+            text, evaluated = render_page(text, source, environment, protect=False)
+            problems += evaluated
+            text = "" if evaluated else text  # the site shows mkdocs-macros' report of the error
+        pages[src_uri] = text
+    if config.nav is not None:
+        problems += check_nav(
+            config.nav, config.path, settings.relative(config.path), set(choice.files), settings.boundary
+        )
+    return problems + published_link_problems(config.data, pages, sources, {}, set(choice.files))
 
 
 def text_line(problem: Problem) -> str:

@@ -12,7 +12,8 @@ from typing import TextIO, TypeVar
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import site_address
-from ..plan.render import docs_files
+from ..plan.docs_choice import DocsChoice, choose_docs, log_exclusion
+from ..plan.render import Macros, docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
 from ..readers.config_file import find_config
 from ..readers.site_config import SiteConfig, read_site_config
@@ -82,10 +83,35 @@ def builder_host(config: SiteConfig) -> Host:
     )
 
 
-def site_plan(config: SiteConfig, handbook: Handbook, host: Host | None = None) -> SitePlan:
+def docs_choice(config: SiteConfig) -> DocsChoice:
+    """Return the files of the docs folder as a build of this configuration keeps and publishes them."""
+    settings = config.settings
+    files = docs_files(settings.docs_path, settings.boundary)
+    log = log_exclusion(settings.docs_path, settings.decisions_path)
+    return choose_docs(files, config.data, settings.docs_dir, config.use_directory_urls, [log] if log else [])
+
+
+def published_pages(config: SiteConfig, choice: DocsChoice) -> list[str]:
+    """Return the docs pages a build of this configuration publishes, by path in the site: the
+    pages the plugin hands to the core (a decision log kept in the docs folder is not among them)."""
+    settings = config.settings
+    decisions = settings.decisions_path.resolve()
+    return [
+        uri for uri in choice.pages() if not (settings.docs_path / uri).resolve().is_relative_to(decisions)
+    ]
+
+
+def site_macros(config: SiteConfig, as_built: bool = False) -> Macros:
+    """Return how the site evaluates macros, from its configuration (``as_built``: for ``check``)."""
+    return Macros(config.macros, config.macros_by_default, config.macros_undefined, as_built)
+
+
+def site_plan(
+    config: SiteConfig, handbook: Handbook, host: Host | None = None, choice: DocsChoice | None = None
+) -> SitePlan:
     """Return the plan of the site, as a build of this configuration would make it."""
     address = site_address(config.site_name, config.site_url, config.use_directory_urls)
-    docs = docs_files(handbook.settings.docs_path, handbook.settings.boundary)
+    docs = (choice or docs_choice(config)).files
     return plan_site(handbook, docs, address, host or builder_host(config))
 
 

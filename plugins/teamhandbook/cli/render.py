@@ -58,12 +58,15 @@ def run(args: argparse.Namespace) -> int:
     """Render the handbook."""
     config = context.site_config(args)
     target = Target(args.target)
-    handbook = load_handbook(config.settings)
-    plan = context.site_plan(config, handbook, target_host(target, config))
+    choice = context.docs_choice(config)
+    handbook = load_handbook(config.settings, docs_pages=context.published_pages(config, choice))
+    plan = context.site_plan(config, handbook, target_host(target, config), choice)
     out = Path(args.out).resolve()
     try:
         project = build_project(target, config, plan)
-        written, problems = render(plan, out, macros=config.macros, project=project)
+        written, problems = render(
+            plan, out, context.site_macros(config), choice.unpublished, project=project
+        )
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     except SettingsError as exc:

@@ -28,27 +28,54 @@ class PageContext:
         return self.current
 
 
-def macro_environment(context: MacroContext) -> jinja2.Environment:
-    """Return a Jinja2 environment with the handbook's macros, as mkdocs-macros sets one up."""
+class LaxUndefined(jinja2.Undefined):
+    """mkdocs-macros' ``on_undefined: lax``: anything undefined, even called, is blank."""
+
+    def _fail_with_undefined_error(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return ""
+
+
+UNDEFINED: dict[str, type[jinja2.Undefined]] = {
+    "keep": jinja2.DebugUndefined,
+    "silent": jinja2.Undefined,
+    "strict": jinja2.StrictUndefined,
+    "lax": LaxUndefined,
+}
+"""What an undefined name becomes, by mkdocs-macros' ``on_undefined`` (its default: ``keep``, which
+leaves ``{{ name }}`` as written but fails on a call such as ``{{ name() }}``)."""
+
+
+def macro_environment(context: MacroContext | None, undefined: str = "strict") -> jinja2.Environment:
+    """Return a Jinja2 environment with the handbook's macros (none without a ``context``: a site
+    whose plugin is switched off), as mkdocs-macros sets one up with ``on_undefined: undefined``
+    (an unknown value is ``strict``)."""
     environment = jinja2.Environment(
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True, autoescape=False
+        undefined=UNDEFINED.get(undefined, jinja2.StrictUndefined),
+        keep_trailing_newline=True,
+        autoescape=False,
     )
-    environment.globals.update(handbook_macros(context))
+    if context is not None:
+        environment.globals.update(handbook_macros(context))
     return environment
 
 
-def render_page(text: str, source: str, environment: jinja2.Environment) -> tuple[str, list[Problem]]:
-    """Return the page with its macros evaluated, or as written with a problem when they fail."""
+def render_page(
+    text: str, source: str, environment: jinja2.Environment, protect: bool = True
+) -> tuple[str, list[Problem]]:
+    """Return the page with its macros evaluated, or as written with a problem when they fail;
+    with ``protect``, code samples keep their braces."""
     front_matter = split_front_matter(text, source)
-    if front_matter.data.get("render_macros") is False or not template_lines(front_matter.body):
+    marked = template_lines(front_matter.body, including_code=not protect)
+    if front_matter.data.get("render_macros") is False or not marked:
         return text, []
     head = text[: len(text) - len(front_matter.body)]
     try:
-        body = environment.from_string(protect_code(front_matter.body)).render()
+        template = protect_code(front_matter.body) if protect else front_matter.body
+        body = environment.from_string(template).render()
     except jinja2.TemplateSyntaxError as exc:
         line = front_matter.body_line + (exc.lineno or 1) - 1
         return text, [error(source, line, f"a macro cannot be read: {exc.message}.", "macro")]
     except Exception as exc:  # a macro's own error, or an undefined name: the page is kept as written
-        line = front_matter.body_line + template_lines(front_matter.body)[0] - 1
+        line = front_matter.body_line + marked[0] - 1
         return text, [error(source, line, f"a macro failed: {exc}.", "macro")]
     return head + body, []

@@ -77,16 +77,18 @@ def _in_code_spans(line: str, change: Callable[[str], str]) -> str:
     return "".join(parts)
 
 
-def template_lines(markdown: str, markers: Markers | None = None) -> list[int]:
-    """Return the 1-based lines that use template markers outside code."""
+def template_lines(markdown: str, markers: Markers | None = None, including_code: bool = False) -> list[int]:
+    """Return the 1-based lines that use template markers outside code (anywhere, ``including_code``)."""
     markers = markers or Markers()
     lines = markdown.split("\n")
     in_code = code_block_lines(lines)
     found = []
     for index, line in enumerate(lines):
-        if in_code[index]:
+        if in_code[index] and not including_code:
             continue
-        prose = "".join(line[a:b] for a, b in _outside(code_spans(line), len(line)))
+        prose = (
+            line if including_code else "".join(line[a:b] for a, b in _outside(code_spans(line), len(line)))
+        )
         if any(start in prose for start in markers.starts):
             found.append(index + 1)
     return found

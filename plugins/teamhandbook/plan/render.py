@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..boundary import Boundary
@@ -12,6 +14,7 @@ from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
 from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
+from ..readers.frontmatter import split_front_matter
 from ..readers.text import read_source
 from ..writers.transaction import Transaction
 from .page_additions import EditLinks, finish_page
@@ -39,24 +42,71 @@ def published(file: PlannedFile) -> bool:
     return not (file.role is Role.DOCS and file.src_uri.split("/", 1)[0] == "templates")
 
 
+@dataclass(frozen=True)
+class Macros:
+    """How the site evaluates macros, and how faithfully to follow it."""
+
+    enabled: bool = True
+    """The site has the ``macros`` plugin (mkdocs-macros)."""
+
+    by_default: bool = True
+    """mkdocs-macros' ``render_by_default``: it renders a page whose front matter does not say."""
+
+    undefined: str = "keep"
+    """mkdocs-macros' ``on_undefined``: what an undefined name becomes."""
+
+    as_built: bool = False
+    """Evaluate exactly what the build evaluates, code samples of authors' and generated pages too
+    (the plugin keeps code as written on decisions, updates and agreement pages only), and leave a
+    page whose macros fail empty (the site shows mkdocs-macros' report of the error, without the
+    page's links), for ``handbook check``; otherwise every page's code samples keep their braces
+    and a page whose macros fail is kept as written, for the readers of ``handbook render``'s output."""
+
+
+CODE_KEPT = frozenset({Role.DECISION, Role.UPDATE, Role.AGREEMENT})
+"""The pages whose code samples the plugin keeps as written before mkdocs-macros sees them."""
+
+
+def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default: bool = True) -> bool:
+    """Tell whether mkdocs-macros renders a page of the plan, set up as the plugin sets it up.
+
+    A decision follows the ``render_macros`` option and a template is never rendered, whatever
+    their front matter says; other pages follow their front matter's ``render_macros``, else
+    their default: true for an agreement page, the option for generated pages and updates, and
+    mkdocs-macros' own ``render_by_default`` (``by_default``) for an author's page.
+    """
+    if file.role is Role.TEMPLATE:
+        return False
+    if file.role is Role.DECISION:
+        wanted: object = render_macros
+    else:
+        wanted = split_front_matter(text, file.source or file.src_uri).data.get("render_macros")
+        if wanted is None and file.role is not Role.DOCS:
+            wanted = True if file.role is Role.AGREEMENT else render_macros
+    return wanted is not False and (by_default or wanted is True)
+
+
 def rendered_files(
-    plan: SitePlan, macros: bool = True
+    plan: SitePlan, macros: Macros = Macros(), unpublished: Collection[str] = ()
 ) -> tuple[dict[str, str], dict[str, Path], list[Problem]]:
     """Return every page and export of a plan by site path (macros evaluated), the files to copy,
-    and the problems of evaluating macros.
+    and the problems of evaluating macros; ``unpublished`` docs files (MkDocs' ``exclude_docs``
+    and ``draft_docs``) are left out.
 
-    Docs pages (and authors' pages that hold a generated page) have their macros evaluated when
-    ``macros`` says the site uses mkdocs-macros; agreement pages always do.
+    When the site uses mkdocs-macros, a page has its macros evaluated when mkdocs-macros would
+    render it in the site (``macros_render``); without it, agreement pages still do, so no reader
+    sees ``{{ }}``.
     """
     handbook = plan.site.handbook
+    render_macros = handbook.settings.render_macros
     texts = {page.src_uri: page.text for page in handbook.pages}
     context = PageContext(handbook)
-    environment = macro_environment(context)
+    environment = macro_environment(context, macros.undefined)
     pages: dict[str, str] = {}
     copies: dict[str, Path] = {}
     problems: list[Problem] = []
     for file in plan.files.values():
-        if not published(file):
+        if not published(file) or (file.role in (Role.DOCS, Role.MERGED) and file.src_uri in unpublished):
             continue
         if file.role is Role.DOCS and not file.is_page:
             copies[file.src_uri] = file.path
@@ -72,20 +122,29 @@ def rendered_files(
             text = file.produce()
         if plan.moved and file.role in (Role.DOCS, Role.MERGED):  # links into a log kept in docs/
             text = follow_moves(text, file.src_uri, plan.moved)
-        evaluate = file.role is Role.AGREEMENT or (macros and file.role in (Role.DOCS, Role.MERGED))
-        if evaluate:
+        if (macros.enabled or file.role is Role.AGREEMENT) and macros_render(
+            file, text, render_macros, macros.by_default
+        ):
             context.current = file.src_uri
-            text, found = render_page(text, file.source or file.src_uri, environment)
+            protect = not macros.as_built or file.role in CODE_KEPT
+            text, found = render_page(text, file.source or file.src_uri, environment, protect)
             problems.extend(found)
+            if found and macros.as_built:  # mkdocs-macros publishes its report of the error instead
+                text = ""
         pages[file.src_uri] = text
     return pages, copies, problems
 
 
 def render(
-    plan: SitePlan, out: Path, macros: bool = True, project: Project | None = None
+    plan: SitePlan,
+    out: Path,
+    macros: Macros = Macros(),
+    unpublished: Collection[str] = (),
+    project: Project | None = None,
 ) -> tuple[list[str], list[Problem]]:
     """Write every page and asset into ``out`` (and, for a builder's project, its configuration and
-    theme overrides); return the paths written, relative to ``out``, and the problems.
+    theme overrides), less the ``unpublished`` docs files; return the paths written, relative to
+    ``out``, and the problems.
 
     Each page carries what the plugin would add while building it (``page_additions``). ``out``
     must be empty or hold an earlier render (it has the manifest): files the earlier render wrote
@@ -95,7 +154,7 @@ def render(
     """
     project = project or Project(Target.PLAIN, EditLinks(docs=plan.site.handbook.settings.docs_path))
     previous = _previous_render(out)
-    pages, assets, problems = rendered_files(plan, macros)
+    pages, assets, problems = rendered_files(plan, macros, unpublished)
     folder = project.target.docs_folder
     prefix = f"{folder}/" if folder else ""
     texts: dict[str, bytes] = {}

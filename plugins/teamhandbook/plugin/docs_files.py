@@ -17,6 +17,7 @@ from ..model.page import HandbookPage
 from ..pages import markdown as md
 from ..pages.page_info import insert_info
 from ..pages.urls import FEED_PATH
+from ..plan.docs_choice import log_exclusion
 from ..plan.site_pages import SitePages
 from .host import ReadPage
 
@@ -46,23 +47,13 @@ def builder_files(files: Files) -> dict[str, Path | None]:
 
 
 def exclude_log(config: MkDocsConfig, decisions: Path) -> None:
-    """Keep MkDocs from reading a decision log inside ``docs/`` as pages of its own.
-
-    Without this, MkDocs warns about a log's README.md beside its index.md before any plugin runs,
-    and ``--strict`` fails on a conflict between two pages that are not pages of the site at all.
-    """
-    docs = Path(config.docs_dir).resolve()
-    if not decisions.is_relative_to(docs) or decisions == docs:
+    """Keep MkDocs from reading a decision log inside ``docs/`` as pages of its own (``log_exclusion``)."""
+    line = log_exclusion(Path(config.docs_dir), decisions)
+    if line is None:
         return
-    folder = decisions.relative_to(docs).as_posix()
-    pattern = pathspec.gitignore.GitIgnoreSpec.from_lines([f"/{_escaped(folder)}/**/*.md"])
+    pattern = pathspec.gitignore.GitIgnoreSpec.from_lines([line])
     existing = config.exclude_docs
     config.exclude_docs = pattern if existing is None else existing + pattern
-
-
-def _escaped(folder: str) -> str:
-    """Escape the characters gitignore patterns treat specially in a folder name."""
-    return re.sub(r"([\\*?\[\]!#])", r"\\\1", folder)
 
 
 def hand_over_texts(files: Files, handbook: Handbook) -> None:

@@ -27,8 +27,14 @@ class SiteConfig:
     path: Path
     settings: Settings
     plugin_options: dict[str, Any] = field(default_factory=dict)
+    enabled: bool = True
+    """False when the plugin is switched off (``enabled: false``): the site is then the docs folder alone."""
     macros: bool = False
     """Whether the site renders pages with mkdocs-macros (the ``macros`` plugin is enabled)."""
+    macros_by_default: bool = True
+    """Whether mkdocs-macros renders a page whose front matter does not say (its ``render_by_default``)."""
+    macros_undefined: str = "keep"
+    """What mkdocs-macros makes of an undefined name (its ``on_undefined``)."""
     plugins: list[str] = field(default_factory=list)
     """The names of the site's plugins, in order."""
     site_url: str = ""
@@ -56,13 +62,17 @@ def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
     entries = plugin_entries(data.get("plugins"))
     options = plugin_options(data.get("plugins"))
     root = path.parent.resolve()
-    settings = handbook_settings(root, str(data.get("docs_dir") or "docs"), read_options(options), clock)
+    values = read_options(options)
+    settings = handbook_settings(root, str(data.get("docs_dir") or "docs"), values, clock)
     problems += _warnings(path, entries, options)
     return SiteConfig(
         path=path,
         settings=settings,
         plugin_options=options,
+        enabled=values["enabled"],
         macros="macros" in {name for name, _ in entries},
+        macros_by_default=_macros_option(entries, "render_by_default", True) is not False,
+        macros_undefined=str(_macros_option(entries, "on_undefined", "keep")),
         plugins=[name for name, _ in entries],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
@@ -96,6 +106,12 @@ def plugin_entries(plugins: Any) -> list[tuple[str, Any]]:
     return found
 
 
+def _macros_option(entries: list[tuple[str, Any]], key: str, default: object) -> object:
+    """Return an option of the ``macros`` plugin, or mkdocs-macros' default for it."""
+    options = next((options for name, options in entries if name == "macros"), None)
+    return options.get(key, default) if isinstance(options, dict) else default
+
+
 def plugin_options(plugins: Any) -> dict[str, Any]:
     """Return the options given to the ``team-handbook`` plugin in a ``plugins:`` list.
 
@@ -112,11 +128,13 @@ def plugin_options(plugins: Any) -> dict[str, Any]:
 def _warnings(path: Path, entries: list[tuple[str, Any]], options: dict[str, Any]) -> list[Problem]:
     """Return what MkDocs warns about the plugin's entry before the plugin runs: options it does not
     have, and the plugin listed twice. ``mkdocs build --strict`` stops on them, so they are errors."""
-    found = [(name, message, "unknown-option") for name, message in unknown_options(options)]
-    if sum(1 for name, _ in entries if name in PLUGIN_NAMES) > 1:
-        found.append((PLUGIN_NAMES[0], TWICE, "plugin-twice"))
-    text = _text(path) if found else ""
-    return [error(path.name, _line_of(text, key), message, code) for key, message, code in found]
+    unknown = unknown_options(options)
+    twice = sum(1 for name, _ in entries if name in PLUGIN_NAMES) > 1
+    text = _text(path) if unknown or twice else ""
+    problems = [error(path.name, _line_of(text, key), message, "unknown-option") for key, message in unknown]
+    if twice:
+        problems.append(error(path.name, _line_of(text, PLUGIN_NAMES[0]), TWICE, "plugin-twice"))
+    return problems
 
 
 def _text(path: Path) -> str:
