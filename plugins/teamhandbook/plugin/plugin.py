@@ -14,6 +14,8 @@ Events, in build order:
   under each page's title (owner, last review, last change).
 - ``on_page_content``: a decision's header, and the long HTML blocks of generated pages, which
   skip Markdown conversion.
+- ``on_env``: Material renders its navigation once for all the pages that show it the same way
+  (every page the navigation does not list), rather than once per page.
 - ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
 """
 
@@ -24,6 +26,7 @@ import itertools
 import os
 from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -47,7 +50,7 @@ from ..readers.handbook_settings import handbook_settings
 from ..readers.lifecycle import lifecycle_of
 from ..readers.read_cache import ReadCache
 from ..settings import OptionError, Settings, SettingsError, read_clock
-from . import agreement, assets, deferred, docs_files, macros, safe_meta
+from . import agreement, assets, deferred, docs_files, macros, navigation, safe_meta
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
@@ -305,6 +308,12 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         title_end = html.find("</h1>")
         cut = title_end + len("</h1>") if title_end >= 0 else 0
         return html[:cut] + "\n" + block + "\n" + html[cut:]
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Have Material render the navigation once for all the pages that show it the same way."""
+        if self.settings is not None:
+            navigation.share_navigation(env, config, files)
+        return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the Atom feed from every page's head, whatever the theme."""
