@@ -23,9 +23,10 @@ on a shared machine disturbs less than the wall time) and the highest peak memor
 The teamhandbook build and the rendering floor run alternately (A, B, A, B…), so that a change in
 the machine's load touches both; the load average is printed before and after each size.
 
-To compare two versions of teamhandbook on the same generated files, give ``--compare`` the
-Python of another environment where the other version is installed (a checkout of an older
-commit with its own virtual environment); its build joins the alternation:
+To compare versions of teamhandbook on the same generated files, give ``--compare`` the Python
+of another environment where another version is installed (a checkout of an older commit with its
+own virtual environment); its build joins the alternation. ``--compare`` may be given more than
+once:
 
     .venv/bin/python tests/benchmarks/builds.py --sizes 1000 --plain-sizes "" --no-serve \\
         --compare ../before/.venv/bin/python
@@ -655,8 +656,8 @@ class SizeResult:
     """The rendering floor: plain Material, the same files out of the navigation."""
     plain: Cell
     front_matter: Cell
-    compare: Cell | None = None
-    """The build of the version given with ``--compare``, alternating with the others."""
+    compare: dict[str, Cell] = field(default_factory=dict)
+    """The builds of the versions given with ``--compare``, by Python, alternating with the others."""
     share: Share | None = None
     load: tuple[str, str] = ("", "")
     """The load average before and after the size was measured."""
@@ -696,16 +697,17 @@ def print_table(results: list[SizeResult]) -> None:
             f"floor {r.floor.cpu:.2f} s; teamhandbook / floor: {ratio(r.handbook, r.floor)} "
             f"(load average {r.load[0]} before, {r.load[1]} after)"
         )
-        if r.compare is not None:
+        for python, cell in r.compare.items():
             print(
-                f"{'':>9}  --compare: {format_cell(r.compare).strip()}, CPU {r.compare.cpu:.2f} s; "
-                f"/ floor: {ratio(r.compare, r.floor)}; this version / --compare: "
-                f"{r.handbook.seconds / r.compare.seconds:.2f} wall, {r.handbook.cpu / r.compare.cpu:.2f} CPU"
-                if r.compare.runs
-                else f"{'':>9}  --compare: {r.compare.note or 'not run'}"
+                f"{'':>9}  --compare {python}: {format_cell(cell).strip()}, CPU {cell.cpu:.2f} s; "
+                f"/ floor: {ratio(cell, r.floor)}; this version / it: "
+                f"{r.handbook.seconds / cell.seconds:.2f} wall, {r.handbook.cpu / cell.cpu:.2f} CPU"
+                if cell.runs
+                else f"{'':>9}  --compare {python}: {cell.note or 'not run'}"
             )
-        for label, cell in (("teamhandbook", r.handbook), ("floor", r.floor), ("--compare", r.compare)):
-            if cell is not None and cell.runs:
+        labelled = [("teamhandbook", r.handbook), ("floor", r.floor)]
+        for label, cell in labelled + [(f"--compare {python}", cell) for python, cell in r.compare.items()]:
+            if cell.runs:
                 runs = ", ".join(f"{run.seconds:.2f}/{run.cpu:.2f}" for run in cell.runs)
                 print(f"{'':>9}  {label} runs (wall/CPU s, in order): {runs}")
     print()
@@ -949,9 +951,9 @@ def measure_size(base: Path, size: int, args: argparse.Namespace) -> SizeResult:
         (mkdocs_build(roots.handbook, strict=True), roots.handbook),
         (mkdocs_build(roots.floor, strict=False), roots.floor),
     ]
-    if args.compare:
-        builds.append((mkdocs_build(roots.handbook, True, args.compare, "site-compare"), roots.handbook))
-    names = "teamhandbook, rendering floor" + (", --compare" if args.compare else "")
+    for number, python in enumerate(args.compare):
+        builds.append((mkdocs_build(roots.handbook, True, python, f"site-compare-{number}"), roots.handbook))
+    names = "teamhandbook, rendering floor" + ", --compare" * len(args.compare)
     print(f"{size:,} decisions: {names}, alternately ×{runs} (load {load_before})…", flush=True)
     handbook_cell, floor_cell, *compare = interleave(runs, builds)
     if handbook_cell.note:
@@ -969,7 +971,14 @@ def measure_size(base: Path, size: int, args: argparse.Namespace) -> SizeResult:
             plain_cell.note = f"> {args.plain_timeout} s, stopped"
     else:
         plain_cell = Cell(note="skipped (--plain-sizes)")
-    result = SizeResult(size, handbook_cell, floor_cell, plain_cell, front_matter_cell, *compare)
+    result = SizeResult(
+        size,
+        handbook_cell,
+        floor_cell,
+        plain_cell,
+        front_matter_cell,
+        dict(zip(args.compare, compare, strict=True)),
+    )
     result.load = (load_before, load_average())
     print(f"{size:,} decisions: instrumented build…", flush=True)
     result.share = plugin_share(roots.handbook, base / f"instrumented-{size}")
@@ -999,8 +1008,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--compare",
         metavar="PYTHON",
+        action="append",
+        default=[],
         help="the Python of an environment with another version of teamhandbook, whose build of the "
-        "same decision logs runs alternately with this version's and the rendering floor",
+        "same decision logs runs alternately with this version's and the rendering floor; repeatable",
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
