@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
+from material.plugins.search.plugin import SearchPlugin
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 from teamhandbook.handbook import load_handbook
 from teamhandbook.plan.site_pages import build_site_pages
 from teamhandbook.settings import Settings
@@ -59,3 +65,24 @@ def test_parentheses_in_titles_stay_text_beside_arithmatex(tmp_path: Path) -> No
         page = result.page(url)
         assert "Use Postgres (not MySQL)" in page
         assert "arithmatex" not in page
+
+
+def test_the_header_joins_after_search_has_read_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The header and information line go in after the search plugin read the page: it leaves them
+    out anyway (``data-search-exclude``), so it need not parse them. The page shows them."""
+    seen: dict[str, str] = {}
+    index = SearchPlugin.on_page_context
+
+    def indexing(plugin: SearchPlugin, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
+        seen[page.file.src_uri] = page.content
+        return index(plugin, context, page=page, config=config, nav=nav)
+
+    monkeypatch.setattr(SearchPlugin, "on_page_context", indexing)
+    root = make_handbook(tmp_path / "h", FILES)
+    mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    assert "Old way" in seen["decisions/0001-old.md"]
+    assert "th-decision-meta" not in seen["decisions/0001-old.md"]
+    page = (root / "site/decisions/0001-old/index.html").read_text("utf-8")
+    assert "Decided by</span> Ana" in page

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -70,3 +71,29 @@ def test_the_title_taken_from_a_rendered_page_can_be_saved_and_restored(tmp_path
     other.read_source(config)
     host.set_rendered_title(other, "A title from an earlier conversion")
     assert other.title == "A title from an earlier conversion"
+
+
+def _including(renders: list[str]) -> jinja2.Environment:
+    """Return an environment whose ``page.html`` includes ``nav.html``, which notes each rendering."""
+    templates = {"page.html": "[{% include 'nav.html' %}]", "nav.html": "{{ note(page) }}"}
+    env = jinja2.Environment(loader=jinja2.DictLoader(templates))
+    env.globals["note"] = lambda page: renders.append(page) or f"nav for {page}"
+    return env
+
+
+def test_an_included_template_can_be_rendered_once_per_key() -> None:
+    """``Template.root_render_func``: what Jinja calls to render an ``{% include %}``; wrapped, the
+    included template renders once for all the pages with one key, and for itself without a key."""
+    renders: list[str] = []
+    env = _including(renders)
+    assert host.share_rendering(env, "nav.html", lambda context: context["page"][0])
+    pages = [env.get_template("page.html").render(page=name) for name in ("a1", "a2", "b1")]
+    assert pages == ["[nav for a1]", "[nav for a1]", "[nav for b1]"]
+    assert renders == ["a1", "b1"]
+    renders.clear()
+    env = _including(renders)
+    assert host.share_rendering(env, "nav.html", lambda context: None)
+    pages = [env.get_template("page.html").render(page=name) for name in ("a1", "a2")]
+    assert pages == ["[nav for a1]", "[nav for a2]"]
+    assert renders == ["a1", "a2"]
+    assert not host.share_rendering(env, "missing.html", lambda context: None)

@@ -7,16 +7,35 @@ Not a test (pytest does not collect it). Run it from the repository root:
 
 For every size it generates a handbook of MADR 4 decisions (about 400 words each, with consistent
 supersessions and relations, so the build has no warning) in a temporary folder and measures, as
-separate processes, the median wall time and the highest peak memory (``ru_maxrss``) of:
+separate processes, the median wall time, the median CPU time (user and system, which other work
+on a shared machine disturbs less than the wall time) and the highest peak memory (``ru_maxrss``) of:
 
 - the teamhandbook build (``mkdocs build --strict``, decisions in ``decisions/``);
-- a plain Material build of the same files placed in ``docs/``, with automatic navigation;
+- the rendering floor: plain Material building the same files placed in ``docs/``, kept out of
+  the navigation, which lists only the home page and the ten most recent decisions, as the
+  teamhandbook site does. It pays what any site of that many pages pays (Markdown, the theme's
+  templates, the search index) without the whole navigation in every page; everything
+  teamhandbook adds (reading and checking, the generated pages, the decision headers, the
+  larger navigation) is its cost above the floor;
+- a plain Material build of the same files with automatic navigation, which lists them all;
 - the front-matter floor: reading every file and YAML-parsing its front matter.
 
-It also measures the plugin's own share of the build (time spent inside the plugin's event
-handlers and in the core they call, by instrumenting them in an in-process build) and, for the
-1,000-decision handbook, how fast ``mkdocs serve`` shows an edited decision, with and without
-``--dirty``. It prints a table and the ratios against the targets.
+The teamhandbook build and the rendering floor run alternately (A, B, A, B…), so that a change in
+the machine's load touches both; the load average is printed before and after each size.
+
+To compare versions of teamhandbook on the same generated files, give ``--compare`` the Python
+of another environment where another version is installed (a checkout of an older commit with its
+own virtual environment); its build joins the alternation. ``--compare`` may be given more than
+once:
+
+    .venv/bin/python tests/benchmarks/builds.py --sizes 1000 --plain-sizes "" --no-serve \\
+        --compare ../before/.venv/bin/python
+
+It also measures the plugin's own share of the build (CPU time spent inside the plugin's event
+handlers and in the core they call, by instrumenting them in an in-process build), where that
+build spends its time (reading, planning, Markdown, Material's navigation, the search index) and,
+for the 1,000-decision handbook, how fast ``mkdocs serve`` shows an edited decision, with and
+without ``--dirty``. It prints a table and the ratios against the targets.
 
 With ``--updates 1000,5000``, it also builds handbooks of that many written updates (weekly
 updates of 25 people, with handoffs and meeting notes, projects and 20 decisions) and reports the
@@ -74,6 +93,9 @@ START = dt.date(2012, 1, 1)
 """The day before the first decision; decision n is dated n days later."""
 PLAIN_TIMEOUT = 900
 """Seconds after which a plain Material build is abandoned and reported as such."""
+NAV_DECISIONS = 10
+"""How many of the most recent decisions the teamhandbook site lists in its navigation (the
+plugin's ``nav_decisions`` default); the rendering floor lists the same ones."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -188,18 +210,45 @@ edit_uri: edit/main/docs/
 """
 
 
-def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
-    """Write the teamhandbook and the plain Material variants of a log; return their roots.
+def floor_nav(names: list[str]) -> str:
+    """Return the rendering floor's ``nav:``: the home page and the most recent decisions.
+
+    Decision n is dated n days after ``START``, so the most recent are the highest numbers,
+    listed by number, as the plugin lists them.
+    """
+    recent = sorted(names)[-NAV_DECISIONS:]
+    return "nav:\n  - Home: index.md\n  - Decisions:\n" + "".join(
+        f"      - decisions/{name}\n" for name in recent
+    )
+
+
+@dataclass
+class Handbooks:
+    """The variants of one generated log, each a folder with its ``mkdocs.yml``."""
+
+    handbook: Path
+    """teamhandbook: decisions in ``decisions/``, the plugin publishes them."""
+
+    floor: Path
+    """The rendering floor: plain Material, decisions in ``docs/decisions/``, kept out of the nav."""
+
+    plain: Path
+    """Plain Material, decisions in ``docs/decisions/``, automatic navigation listing them all."""
+
+
+def write_handbooks(base: Path, count: int) -> Handbooks:
+    """Write the teamhandbook, rendering floor and plain Material variants of a log.
 
     Each decision file is dated (modification time) on its decision's date, as a repository's
     history would date it: the handbook has no git here, so it dates pages by their files, and
     a thousand files written a second ago would all be "what's new".
     """
     files = decision_files(count)
-    handbook, plain = base / f"handbook-{count}", base / f"plain-{count}"
+    roots = Handbooks(base / f"handbook-{count}", base / f"floor-{count}", base / f"plain-{count}")
     for root, folder, plugins in (
-        (handbook, "decisions", "plugins:\n  - search\n  - team-handbook\n"),
-        (plain, "docs/decisions", "plugins:\n  - search\n"),
+        (roots.handbook, "decisions", "plugins:\n  - search\n  - team-handbook\n"),
+        (roots.floor, "docs/decisions", "plugins:\n  - search\n" + floor_nav(list(files))),
+        (roots.plain, "docs/decisions", "plugins:\n  - search\n"),
     ):
         (root / folder).mkdir(parents=True)
         (root / "mkdocs.yml").write_text(HEADER + THEME + plugins, encoding="utf-8")
@@ -211,7 +260,7 @@ def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
             written = START + dt.timedelta(days=int(name.split("-", 1)[0]))
             stamp = dt.datetime.combine(written, dt.time(12), dt.UTC).timestamp()
             os.utime(path, (stamp, stamp))
-    return handbook, plain
+    return roots
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,12 +270,14 @@ def write_handbooks(base: Path, count: int) -> tuple[Path, Path]:
 
 @dataclass
 class Run:
-    """One process: its wall time in seconds, its peak resident memory in MB, and its output."""
+    """One process: its wall and CPU time in seconds, its peak resident memory in MB, its output."""
 
     seconds: float
     peak_mb: float
     returncode: int
     output: str = ""
+    cpu: float = float("nan")
+    """User and system CPU time of the process (``ru_utime + ru_stime``)."""
 
 
 def run_process(command: list[str], cwd: Path, timeout: float | None = None) -> Run:
@@ -247,7 +298,8 @@ def run_process(command: list[str], cwd: Path, timeout: float | None = None) -> 
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         output.seek(0)
-        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, output.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Run(seconds, usage.ru_maxrss / 1024, process.returncode, output.read(), cpu)
 
 
 @dataclass
@@ -267,27 +319,48 @@ class Cell:
         """The highest peak memory of the runs."""
         return max((r.peak_mb for r in self.runs), default=float("nan"))
 
+    @property
+    def cpu(self) -> float:
+        """The median CPU time."""
+        return statistics.median(r.cpu for r in self.runs) if self.runs else float("nan")
+
 
 def repeat(runs: int, command: list[str], cwd: Path, timeout: float | None = None) -> Cell:
     """Run a command ``runs`` times; stop early and say so if it fails or times out."""
-    cell = Cell()
+    return interleave(runs, [(command, cwd)], timeout)[0]
+
+
+def interleave(runs: int, commands: list[tuple[list[str], Path]], timeout: float | None = None) -> list[Cell]:
+    """Run each command ``runs`` times, alternately (A, B, A, B…); return one cell per command.
+
+    A command that fails or times out is not run again, and its cell says so.
+    """
+    cells = [Cell() for _ in commands]
     for _ in range(runs):
-        run = run_process(command, cwd, timeout)
-        if run.returncode != 0:
-            cell.note = "timed out" if run.output == "timed out" else "failed"
-            if run.output != "timed out":
-                print(run.output[-3000:], file=sys.stderr)
-            break
-        cell.runs.append(run)
-    return cell
+        for cell, (command, cwd) in zip(cells, commands, strict=True):
+            if cell.note:
+                continue
+            run = run_process(command, cwd, timeout)
+            if run.returncode != 0:
+                cell.note = "timed out" if run.output == "timed out" else "failed"
+                if run.output != "timed out":
+                    print(run.output[-3000:], file=sys.stderr)
+                continue
+            cell.runs.append(run)
+    return cells
 
 
-def mkdocs_build(root: Path, strict: bool) -> list[str]:
-    """The command of a quiet ``mkdocs build`` in ``root``."""
-    return [sys.executable, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else [])]
+def mkdocs_build(root: Path, strict: bool, python: str = sys.executable, site: str = "site") -> list[str]:
+    """The command of a quiet ``mkdocs build`` in ``root``, with ``python``, into ``site``."""
+    return [python, "-m", "mkdocs", "build", "-q", *(["--strict"] if strict else []), "-d", site]
 
 
-FLOOR = """\
+def load_average() -> str:
+    """The machine's load average over 1, 5 and 15 minutes, as ``uptime`` prints it."""
+    return ", ".join(f"{load:.2f}" for load in os.getloadavg())
+
+
+FRONT_MATTER = """\
 import sys, yaml
 from pathlib import Path
 loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -309,33 +382,72 @@ print(count)
 INSTRUMENTED = """\
 import functools, json, sys, time
 import mkdocs.commands.build as mkdocs_build
+import mkdocs.theme
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+from material.plugins.search.plugin import SearchPlugin
 from teamhandbook.plugin.plugin import TeamHandbookPlugin
 from teamhandbook.plan.site_pages import SitePages
 
+clock = time.process_time  # CPU time: steadier than wall time on a machine other work shares
 spent = {}
+steps = {}
 depth = [0]
 
-def timed(name, function):
+def timed(name, function, into=spent, nested=False):
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        if depth[0]:
+        if depth[0] and not nested:
             return function(*args, **kwargs)
-        depth[0] += 1
-        started = time.perf_counter()
+        depth[0] += not nested
+        started = clock()
         try:
             return function(*args, **kwargs)
         finally:
-            spent[name] = spent.get(name, 0.0) + time.perf_counter() - started
-            depth[0] -= 1
+            into[name] = into.get(name, 0.0) + clock() - started
+            depth[0] -= not nested
     return wrapper
 
 for name in dir(TeamHandbookPlugin):
     if name.startswith("on_") and callable(getattr(TeamHandbookPlugin, name)):
         setattr(TeamHandbookPlugin, name, timed(name, getattr(TeamHandbookPlugin, name)))
 SitePages.decision_markdown = timed("decision pages", SitePages.decision_markdown)
-import teamhandbook.site as site_module
-site_module.update_page = timed("update pages", site_module.update_page)
+import teamhandbook.plan.site_pages as site_pages
+site_pages.update_page = timed("update pages", site_pages.update_page)
+
+# Steps of the build, timed apart (they overlap the events above, and each other).
+import teamhandbook.handbook as handbook_module
+import teamhandbook.plugin.plugin as plugin_module
+handbook_module.read_decision_log = timed(
+    "reading the decisions", handbook_module.read_decision_log, steps, nested=True
+)
+plugin_module.load_handbook = timed("reading the handbook", plugin_module.load_handbook, steps, nested=True)
+plugin_module.plan_site = timed("planning the site", plugin_module.plan_site, steps, nested=True)
+Page.render = timed("converting Markdown", Page.render, steps, nested=True)
+for name in ("on_page_context", "on_post_build"):
+    setattr(SearchPlugin, name, timed("the search index", getattr(SearchPlugin, name), steps, nested=True))
+
+def timed_template(template, name):
+    render = template.root_render_func
+    def root(context):
+        chunks = render(context)
+        while True:
+            started = clock()
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            finally:
+                steps[name] = steps.get(name, 0.0) + clock() - started
+            yield chunk
+    template.root_render_func = root
+
+get_env = mkdocs.theme.Theme.get_env
+def timed_env(self):
+    env = get_env(self)
+    timed_template(env.get_template("partials/nav.html"), "rendering the navigation")
+    return env
+mkdocs.theme.Theme.get_env = timed_env
 
 # Not the plugin's own work, but caused by it: rendering the pages it generates.
 LISTINGS = {"decisions/index.md", "decisions/timeline.md", "decisions/graph.md"}
@@ -344,44 +456,30 @@ listings = [0.0]
 def listing_time(function):
     @functools.wraps(function)
     def wrapper(page, *args, **kwargs):
-        started = time.perf_counter()
+        started = clock()
         try:
             return function(page, *args, **kwargs)
         finally:
             if page.file.src_uri in LISTINGS:
-                listings[0] += time.perf_counter() - started
+                listings[0] += clock() - started
     return wrapper
-
-# The decision reader's share: reading and parsing the decision folder, inside on_files.
-import teamhandbook.handbook as handbook_module
-reader = [0.0]
-read_log = handbook_module.read_decision_log
-
-def timed_reader(*args, **kwargs):
-    started = time.perf_counter()
-    try:
-        return read_log(*args, **kwargs)
-    finally:
-        reader[0] += time.perf_counter() - started
-
-handbook_module.read_decision_log = timed_reader
 
 mkdocs_build._populate_page = listing_time(mkdocs_build._populate_page)
 mkdocs_build._build_page = listing_time(mkdocs_build._build_page)
 
-started = time.perf_counter()
+started, wall = clock(), time.perf_counter()
 mkdocs_build.build(load_config("mkdocs.yml", strict=True, site_dir=sys.argv[1]))
-total = time.perf_counter() - started
-print(json.dumps({"total": total, "spent": spent, "listings": listings[0], "reader": reader[0]}))
+total, wall = clock() - started, time.perf_counter() - wall
+print(json.dumps({"total": total, "wall": wall, "spent": spent, "listings": listings[0], "steps": steps}))
 """
 
 
 @dataclass
 class Share:
-    """Where an instrumented build spent its time."""
+    """Where an instrumented build spent its CPU time."""
 
     build: float
-    """The build's wall time, in the process (no interpreter start, no imports)."""
+    """The build's CPU time, in the process (no interpreter start, no imports)."""
 
     events: dict[str, float]
     """Time inside each of the plugin's event handlers, and in the core's decision pages."""
@@ -389,8 +487,12 @@ class Share:
     listings: float
     """Markdown rendering and templating of the generated index, timeline and graph."""
 
-    reader: float = 0.0
-    """Reading the decision folder (every file read and parsed once), part of ``on_files``."""
+    steps: dict[str, float] = field(default_factory=dict)
+    """Steps of the build, timed apart: reading (the handbook, and its decisions alone), planning
+    the site, converting Markdown, rendering Material's navigation, the search index."""
+
+    wall: float = float("nan")
+    """The build's wall time, in the process."""
 
     @property
     def plugin(self) -> float:
@@ -399,18 +501,20 @@ class Share:
 
 
 def plugin_share(root: Path, site: Path) -> Share:
-    """Build in-process with the plugin's event handlers and the core's page rendering timed.
+    """Build in-process with the plugin's event handlers, the core's page rendering and the
+    build's main steps timed, in CPU time.
 
     Every ``on_*`` method of the plugin and the core's rendering of decision pages (which MkDocs
     asks for when it reads a page) is wrapped in a timer; a call made while another timed call
     runs is counted once. The rendering of the generated listings is timed apart: it is Markdown
-    and theme work, but the plugin's pages cause it.
+    and theme work, but the plugin's pages cause it. So are the steps: reading, planning, Markdown,
+    Material's navigation (``partials/nav.html``, in every page) and the search index.
     """
     run = run_process([sys.executable, "-c", INSTRUMENTED, str(site)], root)
     if run.returncode != 0:
         raise SystemExit(f"instrumented build failed:\n{run.output[-3000:]}")
     data = json.loads(run.output.strip().splitlines()[-1])
-    return Share(data["total"], data["spent"], data["listings"], data.get("reader", 0.0))
+    return Share(data["total"], data["spent"], data["listings"], data["steps"], data["wall"])
 
 
 # --------------------------------------------------------------------------------------------
@@ -548,9 +652,15 @@ class SizeResult:
 
     size: int
     handbook: Cell
-    plain: Cell
     floor: Cell
+    """The rendering floor: plain Material, the same files out of the navigation."""
+    plain: Cell
+    front_matter: Cell
+    compare: dict[str, Cell] = field(default_factory=dict)
+    """The builds of the versions given with ``--compare``, by Python, alternating with the others."""
     share: Share | None = None
+    load: tuple[str, str] = ("", "")
+    """The load average before and after the size was measured."""
 
 
 def format_cell(cell: Cell) -> str:
@@ -560,26 +670,79 @@ def format_cell(cell: Cell) -> str:
     return f"{cell.seconds:8.2f} s {cell.peak_mb:7.0f} MB (n={len(cell.runs)})"
 
 
+def paired(cell: Cell, floor: Cell) -> tuple[float, float]:
+    """Return the median of the ratios of runs made one after the other (wall, CPU).
+
+    Runs alternate, so the n-th run of a build and the n-th of the floor met the same load of the
+    machine: the median of their ratios is steadier than the ratio of the medians.
+    """
+    pairs = list(zip(cell.runs, floor.runs, strict=False))
+    if not pairs:
+        return float("nan"), float("nan")
+    return (
+        statistics.median(run.seconds / other.seconds for run, other in pairs),
+        statistics.median(run.cpu / other.cpu for run, other in pairs),
+    )
+
+
+def ratio(cell: Cell, floor: Cell) -> str:
+    """Format a build's times as multiples of the rendering floor's: the ratio of the medians, and
+    the median of the ratios of runs made one after the other."""
+    if not cell.runs or not floor.runs:
+        return "n/a"
+    wall, cpu = paired(cell, floor)
+    return (
+        f"{cell.seconds / floor.seconds:.2f}× wall, {cell.cpu / floor.cpu:.2f}× CPU "
+        f"(run by run: {wall:.2f}× wall, {cpu:.2f}× CPU)"
+    )
+
+
 def print_table(results: list[SizeResult]) -> None:
     """Print the measurements as a table."""
-    header = f"{'decisions':>9} | {'teamhandbook':>26} | {'plain Material':>26} | {'front matter':>26}"
+    header = (
+        f"{'decisions':>9} | {'teamhandbook':>26} | {'rendering floor':>26} | {'plain Material':>26} | "
+        f"{'front matter':>26}"
+    )
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.size:>9,} | {format_cell(r.handbook):>26} | {format_cell(r.plain):>26} | "
-            f"{format_cell(r.floor):>26}"
+            f"{r.size:>9,} | {format_cell(r.handbook):>26} | {format_cell(r.floor):>26} | "
+            f"{format_cell(r.plain):>26} | {format_cell(r.front_matter):>26}"
         )
+    print()
+    for r in results:
+        print(
+            f"{r.size:>9,} decisions: median CPU time, teamhandbook {r.handbook.cpu:.2f} s, rendering "
+            f"floor {r.floor.cpu:.2f} s; teamhandbook / floor: {ratio(r.handbook, r.floor)} "
+            f"(load average {r.load[0]} before, {r.load[1]} after)"
+        )
+        for python, cell in r.compare.items():
+            print(
+                f"{'':>9}  --compare {python}: {format_cell(cell).strip()}, CPU {cell.cpu:.2f} s; "
+                f"/ floor: {ratio(cell, r.floor)}; this version / it: "
+                f"{r.handbook.seconds / cell.seconds:.2f} wall, {r.handbook.cpu / cell.cpu:.2f} CPU"
+                if cell.runs
+                else f"{'':>9}  --compare {python}: {cell.note or 'not run'}"
+            )
+        labelled = [("teamhandbook", r.handbook), ("floor", r.floor)]
+        for label, cell in labelled + [(f"--compare {python}", cell) for python, cell in r.compare.items()]:
+            if cell.runs:
+                runs = ", ".join(f"{run.seconds:.2f}/{run.cpu:.2f}" for run in cell.runs)
+                print(f"{'':>9}  {label} runs (wall/CPU s, in order): {runs}")
     print()
     for r in results:
         if r.share is not None:
             events = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r.share.events.items()) if v >= 0.005)
+            steps = "; ".join(
+                f"{k} {v:.2f} s ({100 * v / r.share.build:.1f} %)" for k, v in sorted(r.share.steps.items())
+            )
             print(
                 f"{r.size:>9,} decisions: plugin and core {r.share.plugin:.2f} s of an in-process "
-                f"build of {r.share.build:.2f} s ({100 * r.share.plugin / r.share.build:.1f} %): {events}; "
+                f"build of {r.share.build:.2f} s CPU ({r.share.wall:.2f} s wall) "
+                f"({100 * r.share.plugin / r.share.build:.1f} %): {events}; "
                 f"rendering the generated index, timeline and graph {r.share.listings:.2f} s "
-                f"({100 * r.share.listings / r.share.build:.1f} %); reading the decisions "
-                f"{r.share.reader:.2f} s ({100 * r.share.reader / r.share.build:.1f} %)"
+                f"({100 * r.share.listings / r.share.build:.1f} %); {steps}"
             )
 
 
@@ -592,6 +755,14 @@ def print_targets(results: list[SizeResult], serve: dict[str, list[Refresh]] | N
     """Print each target, the measured ratio and whether it is met."""
     by_size = {r.size: r for r in results}
     print("\nTargets")
+    if 1000 in by_size and by_size[1000].floor.runs:
+        r = by_size[1000]
+        wall, cpu = paired(r.handbook, r.floor)
+        print(
+            f"- 1,000 decisions, teamhandbook / rendering floor, median of the run-by-run ratios: "
+            f"{wall:.2f} wall, {cpu:.2f} CPU (target ≤ 1.15): {verdict(wall <= 1.15)} (wall), "
+            f"{verdict(cpu <= 1.15)} (CPU)"
+        )
     if 1000 in by_size and by_size[1000].plain.runs:
         ratio = by_size[1000].handbook.seconds / by_size[1000].plain.seconds
         print(
@@ -771,7 +942,7 @@ def print_updates(results: list[UpdatesResult]) -> None:
         if r.share is not None:
             events = ", ".join(f"{k} {v:.2f} s" for k, v in sorted(r.share.events.items()) if v >= 0.005)
             share = (
-                f"; plugin and core {r.share.plugin:.2f} s of {r.share.build:.2f} s in-process "
+                f"; plugin and core {r.share.plugin:.2f} s of {r.share.build:.2f} s CPU in-process "
                 f"({100 * r.share.plugin / r.share.build:.1f} %): {events}"
             )
         print(f"{r.count:>9,} updates | {format_cell(r.build)}{share}")
@@ -791,27 +962,49 @@ def print_updates(results: list[UpdatesResult]) -> None:
 
 
 def measure_size(base: Path, size: int, args: argparse.Namespace) -> SizeResult:
-    """Generate one size and measure the three builds and the plugin's share."""
+    """Generate one size and measure the builds, alternately where they are compared, and the
+    plugin's share."""
     runs = args.runs if size < 5000 else args.big_runs
     print(f"\n{size:,} decisions: generating…", flush=True)
-    handbook, plain = write_handbooks(base, size)
-    print(f"{size:,} decisions: teamhandbook build ×{runs}…", flush=True)
-    handbook_cell = repeat(runs, mkdocs_build(handbook, strict=True), handbook)
+    roots = write_handbooks(base, size)
+    load_before = load_average()
+    builds = [
+        (mkdocs_build(roots.handbook, strict=True), roots.handbook),
+        (mkdocs_build(roots.floor, strict=False), roots.floor),
+    ]
+    for number, python in enumerate(args.compare):
+        builds.append((mkdocs_build(roots.handbook, True, python, f"site-compare-{number}"), roots.handbook))
+    names = "teamhandbook, rendering floor" + ", --compare" * len(args.compare)
+    print(f"{size:,} decisions: {names}, alternately ×{runs} (load {load_before})…", flush=True)
+    handbook_cell, floor_cell, *compare = interleave(runs, builds)
     if handbook_cell.note:
         raise SystemExit(f"the teamhandbook build of {size} decisions {handbook_cell.note}")
-    floor_cell = repeat(runs, [sys.executable, "-c", FLOOR, str(handbook / "decisions")], handbook)
+    front_matter_cell = repeat(
+        runs, [sys.executable, "-c", FRONT_MATTER, str(roots.handbook / "decisions")], roots.handbook
+    )
     if size in args.plain_sizes:
         plain_runs = 1 if size >= 5000 else min(runs, 3) if size >= 1000 else runs
         print(f"{size:,} decisions: plain Material build ×{plain_runs}…", flush=True)
-        plain_cell = repeat(plain_runs, mkdocs_build(plain, strict=False), plain, args.plain_timeout)
+        plain_cell = repeat(
+            plain_runs, mkdocs_build(roots.plain, strict=False), roots.plain, args.plain_timeout
+        )
         if plain_cell.note == "timed out":
             plain_cell.note = f"> {args.plain_timeout} s, stopped"
     else:
         plain_cell = Cell(note="skipped (--plain-sizes)")
-    result = SizeResult(size, handbook_cell, plain_cell, floor_cell)
+    result = SizeResult(
+        size,
+        handbook_cell,
+        floor_cell,
+        plain_cell,
+        front_matter_cell,
+        dict(zip(args.compare, compare, strict=True)),
+    )
+    result.load = (load_before, load_average())
     print(f"{size:,} decisions: instrumented build…", flush=True)
-    result.share = plugin_share(handbook, base / f"instrumented-{size}")
-    shutil.rmtree(plain, ignore_errors=True)
+    result.share = plugin_share(roots.handbook, base / f"instrumented-{size}")
+    shutil.rmtree(roots.plain, ignore_errors=True)
+    shutil.rmtree(roots.floor, ignore_errors=True)
     return result
 
 
@@ -833,12 +1026,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
     parser.add_argument("--updates", default="", help="numbers of written updates to build, comma-separated")
+    parser.add_argument(
+        "--compare",
+        metavar="PYTHON",
+        action="append",
+        default=[],
+        help="the Python of an environment with another version of teamhandbook, whose build of the "
+        "same decision logs runs alternately with this version's and the rendering floor; repeatable",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     args.plain_sizes = {int(s) for s in args.plain_sizes.split(",") if s}
     started = time.perf_counter()
     python = sys.version.split()[0]
-    print(f"teamhandbook benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} CPUs, Python {python}")
+    print(
+        f"teamhandbook benchmark, {dt.date.today().isoformat()}, {os.cpu_count()} CPUs, Python {python}, "
+        f"load average {load_average()}"
+    )
     with tempfile.TemporaryDirectory(prefix="teamhandbook-benchmark-") as folder:
         base = Path(folder)
         results = [measure_size(base, size, args) for size in sizes]

@@ -8,17 +8,23 @@ so a release that changes one fails one test with a clear name instead of a buil
 - ``Page.render``: overridden, so a decision page can reuse an earlier conversion (``CachedPage``).
 - ``Page._title_from_render``: the title MkDocs takes from the converted page's first heading,
   saved and restored with a reused conversion (``rendered_title``).
+- ``Template.root_render_func``: the function Jinja calls when a template includes another, wrapped
+  so that Material's navigation is rendered once for the pages that share it (``share_rendering``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .safe_meta import edit_path
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 
 class ReadPage(File):
@@ -84,3 +90,37 @@ def rendered_title(page: Page) -> str | None:
 def set_rendered_title(page: Page, title: str | None) -> None:
     """Give a page the title of an earlier conversion."""
     page._title_from_render = title
+
+
+RenderKey = Callable[[Mapping[str, Any]], Hashable | None]
+"""Says which pages render an included template the same way: equal keys, equal output; None for a
+page that renders it itself."""
+
+
+def share_rendering(env: Environment, name: str, key: RenderKey) -> bool:
+    """Render the included template ``name`` once per key, and give every page with that key the
+    same text. Return whether the environment has the template.
+
+    Jinja renders an ``{% include %}`` by calling the included template's ``root_render_func`` with
+    the including page's context; this wraps that function. The cache lives on the template object,
+    which the environment keeps for one build (MkDocs makes an environment per build).
+    """
+    try:
+        template = env.get_template(name)
+    except Exception:  # TemplateNotFound, or a template that does not compile: leave it alone
+        return False
+    render = template.root_render_func
+    rendered: dict[Hashable, str] = {}
+
+    def shared(context: Any) -> Iterator[str]:
+        """Yield the template's text for this context, rendered once per key."""
+        found = key(context)
+        if found is None:
+            yield from render(context)
+            return
+        if found not in rendered:
+            rendered[found] = "".join(render(context))
+        yield rendered[found]
+
+    template.root_render_func = shared
+    return True

@@ -12,8 +12,11 @@ Events, in build order:
   would otherwise leave them empty).
 - ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
   under each page's title (owner, last review, last change).
-- ``on_page_content``: a decision's header, and the long HTML blocks of generated pages, which
-  skip Markdown conversion.
+- ``on_page_content``: the long HTML blocks of generated pages, which skip Markdown conversion.
+- ``on_page_context``: a decision's header and information line, after the search plugin has
+  indexed the page (they are left out of search anyway, so it need not read them).
+- ``on_env``: Material renders its navigation once for all the pages that show it the same way
+  (every page the navigation does not list), rather than once per page.
 - ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
 """
 
@@ -24,12 +27,14 @@ import itertools
 import os
 from pathlib import Path, PurePosixPath
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import FEED_PATH, INDEX_PATH, site_address
@@ -48,7 +53,7 @@ from ..readers.handbook_settings import handbook_settings
 from ..readers.lifecycle import lifecycle_of
 from ..readers.read_cache import ReadCache
 from ..settings import OptionError, Settings, SettingsError, read_clock
-from . import agreement, assets, deferred, docs_files, macros, safe_meta
+from . import agreement, assets, deferred, docs_files, macros, navigation, safe_meta
 from .agreement import QuotingPage
 from .config import TeamHandbookConfig
 from .files import SourcePage, generated_page
@@ -285,23 +290,41 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Put a decision's header and information line under its title, as HTML, and the long
-        blocks of generated pages back in their places."""
+        """Put the long blocks of generated pages back in their places."""
         if self.settings is not None:
             safe_meta.title_as_text(page)
         blocks = self.set_aside.get(page.file.src_uri)
         if blocks:
             return deferred.put_back(html, blocks)
+        return html
+
+    @event_priority(-100)  # after the search plugin (0) has indexed the page
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Put a decision's header and information line under its title, as HTML.
+
+        Both are marked ``data-search-exclude``: put in after the search plugin has read the page,
+        they leave its index as it was, and spare it parsing them on every decision page.
+        """
         decision = self.decision_files.get(page.file.src_uri)
-        if decision is None or self.site is None:
-            return html
+        if decision is None or self.site is None or page.content is None:
+            return context
         block = header(decision, self.site.options)
         handbook_page = self.pages_by_uri.get(page.file.src_uri)
         if handbook_page is not None:
             block += "\n" + docs_files.info_html(handbook_page, self.site)
+        html = page.content
         title_end = html.find("</h1>")
         cut = title_end + len("</h1>") if title_end >= 0 else 0
-        return html[:cut] + "\n" + block + "\n" + html[cut:]
+        page.content = html[:cut] + "\n" + block + "\n" + html[cut:]
+        return context
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Have Material render the navigation once for all the pages that show it the same way."""
+        if self.settings is not None:
+            navigation.share_navigation(env, config, files)
+        return env
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Link the Atom feed from every page's head, whatever the theme."""
