@@ -16,6 +16,7 @@ from ..plan.docs_choice import DocsChoice, choose_docs, log_exclusion
 from ..plan.render import Macros, docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
 from ..readers.config_file import find_config
+from ..readers.dates import read_date
 from ..readers.site_config import SiteConfig, read_site_config
 from ..settings import Clock, Settings, read_clock
 from ..settings.ranges import date_problem
@@ -46,6 +47,16 @@ def in_range(date: DateOrTime, option: str) -> DateOrTime:
     if problem is not None:
         raise CommandError(problem)
     return date
+
+
+def date_option(text: str | None, option: str = "--date") -> dt.date | None:
+    """Read a date option as the handbook reads dates, or explain how to write it."""
+    if not text:
+        return None
+    reading = read_date(text)
+    if reading.date is None:
+        raise CommandError(f"{option}: {reading.problem or 'write the date as YYYY-MM-DD'}")
+    return in_range(reading.date, option)
 
 
 def site_config(args: argparse.Namespace) -> SiteConfig:

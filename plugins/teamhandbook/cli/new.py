@@ -15,7 +15,6 @@ from ..boundary import Boundary
 from ..handbook import Handbook, load_handbook
 from ..linking.log import is_pending, is_void
 from ..model.decision import Decision, DecisionFormat, Status
-from ..readers.dates import read_date
 from ..readers.decision import ReadOptions, read_decision
 from ..readers.lifecycle import read_options
 from ..readers.text import read_source
@@ -116,7 +115,9 @@ def _new_decision(args: argparse.Namespace, handbook: Handbook) -> int:
     if requested is DecisionFormat.LOG4BRAINS and not len(handbook.decisions):
         scheme = replace(scheme, dated=True)  # log4brains names its records by date
     title = " ".join(args.title.split())
-    date = _date(args.date, "--date") or context.clock_of(handbook.settings).date_in()  # the author's date
+    date = (
+        context.date_option(args.date, "--date") or context.clock_of(handbook.settings).date_in()
+    )  # the author's date
     slug = slugify(title)
     draft = _draft(args, title, date, f"{handbook.settings.decisions_dir}/{scheme.file_name(0, slug, date)}")
     superseded = [find_decision(handbook, ref) for ref in args.supersedes]
@@ -177,8 +178,8 @@ def _draft(args: argparse.Namespace, title: str, date: dt.date, source: str) -> 
         consulted=_names(args.consulted),
         informed=_names(args.informed),
         owner=args.owner,
-        feedback_by=_date(args.feedback_by, "--feedback-by"),
-        review_by=_date(args.review_by, "--review-by"),
+        feedback_by=context.date_option(args.feedback_by, "--feedback-by"),
+        review_by=context.date_option(args.review_by, "--review-by"),
     )
 
 
@@ -271,16 +272,6 @@ def _mark_superseded(settings: Settings, path: Path, old: list[Decision]) -> Non
     except (CommandError, WriteError, OSError, StopIteration) as exc:
         path.unlink(missing_ok=True)  # all or nothing: the new decision goes with the marks it needs
         raise CommandError(f"nothing was written: the old decision could not be marked: {exc}") from None
-
-
-def _date(text: str | None, option: str) -> dt.date | None:
-    """Read a date option, or explain how to write it."""
-    if not text:
-        return None
-    reading = read_date(text)
-    if reading.date is None:
-        raise CommandError(f"{option}: {reading.problem or 'write the date as YYYY-MM-DD'}")
-    return context.in_range(reading.date, option)
 
 
 def _names(text: str | None) -> list[str]:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from ..handbook import Handbook, load_handbook
 from ..model.updates import UpdateKind
-from ..readers.dates import read_date
 from ..readers.site_config import SiteConfig
 from ..writers import recurring
 from ..writers.numbering import slugify
@@ -98,11 +97,11 @@ def write_from_template(
     if kind is not None:  # a template of updates: the same file as `handbook write KIND`
         team = handbook.agreement.team if handbook.agreement is not None else None
         author = write.author_handle(handle, team, config.settings.root)
-        date = _date(date_text) or write.author_today(handbook, author)
+        date = context.date_option(date_text) or write.author_today(handbook, author)
         print(shown(write.write_update(handbook, NewUpdate(kind, author, date, title))))
         return 0
     handle = (handle or os.environ.get("HANDBOOK_HANDLE") or "").strip().lstrip("@") or None
-    date = _date(date_text) or write.author_today(handbook, handle)
+    date = context.date_option(date_text) or write.author_today(handbook, handle)
     relative, text = _document(path, config, date, handle, title)
     target = config.settings.root / relative
     transaction = Transaction(config.settings.readable_roots)
@@ -140,13 +139,3 @@ def _update_kind(handbook: Handbook, path: Path) -> UpdateKind | None:
 def templates_folder(config: SiteConfig) -> Path:
     """Return the folder of the working agreement's templates."""
     return config.settings.agreement_path / "templates"
-
-
-def _date(text: str | None) -> dt.date | None:
-    """Read the --date option, or explain how to write it."""
-    if not text:
-        return None
-    reading = read_date(text)
-    if reading.date is None:
-        raise CommandError(f"--date: {reading.problem or 'write the date as YYYY-MM-DD'}")
-    return context.in_range(reading.date, "--date")

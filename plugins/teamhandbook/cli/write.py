@@ -14,7 +14,6 @@ from ..hours.weekly import local_date
 from ..model.agreement import Team
 from ..model.problem import Severity
 from ..model.updates import UpdateKind
-from ..readers.dates import read_date
 from ..readers.update_kinds import update_kinds
 from ..readers.updates import Context, read_update
 from ..settings.validators import key_of
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"'{args.kind}' is not a kind of update; the kinds are {', '.join(kinds)}")
     team = handbook.agreement.team if handbook.agreement is not None else None
     author = author_handle(args.author, team, handbook.settings.root)
-    date = _date(args.date) or author_today(handbook, author)
+    date = context.date_option(args.date) or author_today(handbook, author)
     projects = tuple(dict.fromkeys(key_of(p) for p in args.project if p.strip()))
     known = set(log.by_project_key) if log is not None else set()
     unknown = [key for key in projects if key not in known]
@@ -183,13 +182,3 @@ def _git_email(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return ""
     return result.stdout.strip()
-
-
-def _date(text: str | None) -> dt.date | None:
-    """Read the --date option."""
-    if not text:
-        return None
-    reading = read_date(text)
-    if reading.date is None:
-        raise CommandError(f"--date: {reading.problem or 'write the date as YYYY-MM-DD'}")
-    return reading.date
