@@ -85,6 +85,23 @@ class Build:
         return [line for line in self.log.splitlines() if line.startswith("WARNING")]
 
 
+NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
+"""How a test that needs an unprivileged user runs a command when the tests run as root."""
+
+
+def as_nobody(command: list[str]) -> list[str]:
+    """Return ``command`` run as the user ``nobody``; fail plainly when that user cannot run its
+    program with ``--version`` (a checkout in a folder only its owner may enter, as ``mktemp -d``
+    makes)."""
+    probe = subprocess.run([*NOBODY, command[0], "--version"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.fail(
+            f"the user nobody cannot run {command[0]}: run the tests from a checkout whose folders "
+            "other users may enter (chmod o+x on each folder above it)"
+        )
+    return [*NOBODY, *command]
+
+
 def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     """Write files (text is dedented) below ``root``."""
     for relative, content in files.items():

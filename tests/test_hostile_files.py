@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .cli import HANDBOOK_SCRIPT, run_script
-from .conftest import MINIMAL_CONFIG, Build, build, decision, make_handbook
+from .conftest import MINIMAL_CONFIG, Build, as_nobody, build, decision, make_handbook
 
 SECRET = "hb-secret-7f3a9c1e2b"
 """Set in the environment of every build and written in a file outside the handbook: it must
@@ -282,7 +282,7 @@ def test_an_unreadable_file_is_not_also_called_empty(tmp_path: Path) -> None:
         command = [str(HANDBOOK_SCRIPT), "check", "--format", "json"]
         if os.geteuid() == 0:
             base.chmod(0o755)
-            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+            command = as_nobody(command)
         env = {**os.environ, "HOME": str(base)}
         result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=120)
     finally:

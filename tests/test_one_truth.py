@@ -41,8 +41,10 @@ import yaml
 from .cli import HANDBOOK_SCRIPT, run_cli, run_script
 from .conftest import (
     MINIMAL_CONFIG,
+    NOBODY,
     REPOSITORY,
     Build,
+    as_nobody,
     build,
     commit_all,
     crashed,
@@ -55,9 +57,6 @@ from .updates_helpers import PROJECTS, WEEKLY_TEMPLATE, update, weekly
 PACKAGE = REPOSITORY / "plugins" / "teamhandbook"
 PINNED_DAY = "1795262400"
 """``SOURCE_DATE_EPOCH`` of every case (2026-11-21 12:00 UTC): the build and the check read one clock."""
-
-NOBODY = ("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups")
-"""How a case that needs an unprivileged user runs both commands when the tests run as root."""
 
 
 @dataclass(frozen=True)
@@ -926,6 +925,7 @@ def handbook_folder(case: Case, tmp_path: Path) -> Iterator[tuple[Path, tuple[st
     base = Path(tempfile.mkdtemp())
     try:
         base.chmod(0o755)
+        as_nobody([str(HANDBOOK_SCRIPT)])  # fails plainly when nobody cannot reach the checkout
         yield base, NOBODY
     finally:
         shutil.rmtree(base)
