@@ -46,6 +46,8 @@ def test_other_builders_get_the_header_in_the_markdown(tmp_path: Path) -> None:
         < markdown.index('<div class="th-decision-meta"')
         < markdown.index("th-banner--superseded")
     )
+    successor = build_site_pages(handbook).decision_markdown(handbook.decisions.decisions[1])
+    assert "**Supersedes:** [ADR-0001: Old way](0001-old.md)" in successor
 
 
 def test_parentheses_in_titles_stay_text_beside_arithmatex(tmp_path: Path) -> None:
@@ -70,8 +72,9 @@ def test_parentheses_in_titles_stay_text_beside_arithmatex(tmp_path: Path) -> No
 def test_the_header_joins_after_search_has_read_the_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The header and information line go in after the search plugin read the page: it leaves them
-    out anyway (``data-search-exclude``), so it need not parse them. The page shows them."""
+    """The header, information line, banner and relations go in after the search plugin read the
+    page: it leaves them out anyway (``data-search-exclude``), so it need not parse them. The page
+    shows them."""
     seen: dict[str, str] = {}
     index = SearchPlugin.on_page_context
 
@@ -83,6 +86,10 @@ def test_the_header_joins_after_search_has_read_the_page(
     root = make_handbook(tmp_path / "h", FILES)
     mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     assert "Old way" in seen["decisions/0001-old.md"]
-    assert "th-decision-meta" not in seen["decisions/0001-old.md"]
+    for marker in ('class="th-decision-meta', 'class="th-banner', 'class="th-relations'):
+        assert marker not in seen["decisions/0001-old.md"] + seen["decisions/0002-new.md"], marker
     page = (root / "site/decisions/0001-old/index.html").read_text("utf-8")
     assert "Decided by</span> Ana" in page
+    assert 'class="th-banner__title">Superseded</strong> by <a href="../0002-new/">' in page
+    page = (root / "site/decisions/0002-new/index.html").read_text("utf-8")
+    assert '<span class="th-relations__label">Supersedes:</span> <a href="../0001-old/">' in page

@@ -41,16 +41,62 @@ class DecisionPageOptions:
     relations are HTML, marked to stay out of search snippets; without it, Markdown with links to
     the decisions' pages, which any builder resolves."""
 
+    notices: bool = True
+    """Put the banner and the relations in the Markdown. A builder that puts them in the rendered
+    page itself (``Notices.put_in``) turns this off: the Markdown then holds a mark in the place of
+    each, so it no longer changes with other decisions' titles and Python-Markdown does not parse
+    their HTML."""
 
-def decision_page(decision: Decision, index: LogIndex, options: DecisionPageOptions | None = None) -> str:
-    """Return the Markdown of a decision's page."""
+
+# What stands for the banner and the relations in Markdown whose builder puts them in after
+# conversion: an HTML comment is one raw block, placed and spaced as the HTML it stands for, and
+# cheap to parse.
+BANNER_MARK = "<!-- th-banner -->"
+RELATIONS_MARK = "<!-- th-relations -->"
+
+
+@dataclass(frozen=True)
+class Notices:
+    """A decision's banner and relations ('' when it has none), as its page shows them."""
+
+    banner: str
+    relations: str
+
+    def marks(self) -> Notices:
+        """Return the marks that stand for these notices in the Markdown."""
+        return Notices(BANNER_MARK, RELATIONS_MARK if self.relations else "")
+
+    def put_in(self, html: str) -> str:
+        """Return a converted page with the marks replaced by the notices."""
+        # The first occurrences are the marks: only the escaped title comes before them.
+        html = html.replace(BANNER_MARK, self.banner, 1)
+        return html.replace(RELATIONS_MARK, self.relations, 1) if self.relations else html
+
+
+def notices(decision: Decision, index: LogIndex, options: DecisionPageOptions) -> Notices:
+    """Return a decision's banner and relations."""
+    page = md.decision_path(decision)
+    href = options.href
+    return Notices(banner(decision, index, page, href), relations(decision, index, page, href))
+
+
+def decision_page(
+    decision: Decision,
+    index: LogIndex,
+    options: DecisionPageOptions | None = None,
+    made: Notices | None = None,
+) -> str:
+    """Return the Markdown of a decision's page (``made``: its notices, if already made)."""
     options = options or DecisionPageOptions()
     page = md.decision_path(decision)
+    shown = made or notices(decision, index, options)
+    if not options.notices:
+        shown = shown.marks()
     parts = [
         f"# {md.text(decision.title)}",
         header(decision, options) if options.header else "",
-        banner(decision, index, page, options.href),
-        relations(decision, index, page, options.href),
+        shown.banner,
+        shown.relations,
         _body(decision, index),
     ]
     if options.neighbours:

@@ -32,7 +32,7 @@ from ..model.page import HandbookPage
 from ..pages.agreement import key_figures, page_path, template_path
 from ..pages.changes import between, change_events, open_for_feedback, reader_facing
 from ..pages.decision_index import decision_index
-from ..pages.decision_page import DecisionPageOptions, decision_page
+from ..pages.decision_page import DecisionPageOptions, Notices, decision_page, notices
 from ..pages.graph import relationship_graph
 from ..pages.log_index import LogIndex
 from ..pages.needs_review import needs_review
@@ -127,9 +127,19 @@ class SitePages:
         history, review = self.handbook.history.get(page.source), self.reviews.get(page.source)
         return page_info(page, history, review, self.handbook.today)
 
+    _notices: dict[str, Notices] = field(default_factory=dict, repr=False)
+
+    def notices(self, decision: Decision) -> Notices:
+        """Return a decision's banner and relations, made once per build (for its Markdown, and
+        for the builder that puts them in after conversion)."""
+        made = self._notices.get(decision.id)
+        if made is None:
+            made = self._notices[decision.id] = notices(decision, self.index, self.options)
+        return made
+
     def decision_markdown(self, decision: Decision) -> str:
         """Return the Markdown of one decision's page."""
-        return decision_page(decision, self.index, self.options)
+        return decision_page(decision, self.index, self.options, self.notices(decision))
 
     def renderer(self, decision: Decision) -> Callable[[], str]:
         """Return a function that renders a decision's page when it is needed."""

@@ -110,7 +110,8 @@ class Host:
     """The builder shows a page's tags itself (Material's tags plugin)."""
 
     header_after_conversion: bool = False
-    """The builder puts each decision's header in after converting the Markdown (the plugin)."""
+    """The builder puts each decision's header, banner and relations in after converting the
+    Markdown (the plugin); the Markdown holds marks in the place of the banner and relations."""
 
     neighbours: bool = True
     """Decision pages end with links to the previous and next decision (builders without a footer)."""
@@ -171,6 +172,7 @@ def plan_site(
             show_tags=not host.tags,
             neighbours=host.neighbours,
             header=not host.header_after_conversion,
+            notices=not host.header_after_conversion,
             # The plugin writes banners and relations as HTML, kept out of search snippets; every
             # decision page is a sibling of the others, so one relative address serves them all.
             href=(lambda d: address.relative_url(decision_src_uri(d), f"{DECISIONS_FOLDER}/page.md"))

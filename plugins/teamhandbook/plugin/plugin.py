@@ -13,8 +13,9 @@ Events, in build order:
 - ``on_page_markdown``: metadata for Material (tags, status), the macros opt-out, and the line
   under each page's title (owner, last review, last change).
 - ``on_page_content``: the long HTML blocks of generated pages, which skip Markdown conversion.
-- ``on_page_context``: a decision's header and information line, after the search plugin has
-  indexed the page (they are left out of search anyway, so it need not read them).
+- ``on_page_context``: a decision's header, information line, banner and relations, after the
+  search plugin has indexed the page (they are left out of search anyway, so it need not read
+  them).
 - ``on_env``: Material renders its navigation once for all the pages that show it the same way
   (every page the navigation does not list), rather than once per page.
 - ``on_post_page``: the Atom feed's link in every page's head, whatever the theme.
@@ -151,8 +152,8 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
             Host(
                 macros=agreement.macros_plugin(config) is not None,
                 tags=_has_tags_plugin(config),
-                # The header goes in after Markdown (on_page_content): parsing it as raw HTML cost
-                # Python-Markdown and MkDocs more than rendering the rest of the page.
+                # The header, banner and relations go in after Markdown (on_page_context): parsing
+                # them as raw HTML cost Python-Markdown and MkDocs more than the rest of the page.
                 header_after_conversion=True,
                 neighbours=False,  # MkDocs links previous and next pages itself
                 mermaid=self.settings.mermaid,
@@ -302,10 +303,13 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put a decision's header and information line under its title, as HTML.
+        """Put a decision's header and information line under its title, and its banner and
+        relations in place of their marks, as HTML.
 
-        Both are marked ``data-search-exclude``: put in after the search plugin has read the page,
-        they leave its index as it was, and spare it parsing them on every decision page.
+        All are marked ``data-search-exclude``: put in after the search plugin has read the page,
+        they leave its index as it was, and spare it parsing them on every decision page. Put in
+        on every build from this build's handbook, they follow edits to other decisions even when
+        the render cache reuses this page's conversion.
         """
         decision = self.decision_files.get(page.file.src_uri)
         if decision is None or self.site is None or page.content is None:
@@ -314,7 +318,7 @@ class TeamHandbookPlugin(BasePlugin[TeamHandbookConfig]):
         handbook_page = self.pages_by_uri.get(page.file.src_uri)
         if handbook_page is not None:
             block += "\n" + docs_files.info_html(handbook_page, self.site)
-        html = page.content
+        html = self.site.notices(decision).put_in(page.content)
         title_end = html.find("</h1>")
         cut = title_end + len("</h1>") if title_end >= 0 else 0
         page.content = html[:cut] + "\n" + block + "\n" + html[cut:]
