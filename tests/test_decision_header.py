@@ -36,6 +36,22 @@ def test_the_header_follows_the_title_once(tmp_path: Path) -> None:
     assert "Decided by</span> Ana" in page
 
 
+def test_the_banner_shows_when_another_plugin_takes_html_comments_out(tmp_path: Path) -> None:
+    """A hook that strips comments from the converted page (as minifiers do) still leaves the
+    banner and relations on the decision's page, after its title."""
+    hook = (
+        "import re\n\n"
+        "def on_page_content(html, **kwargs):\n"
+        "    return re.sub(r'<!--.*?-->', '', html, flags=re.S)\n"
+    )
+    config = {**MINIMAL_CONFIG, "hooks": ["strip_comments.py"]}
+    root = make_handbook(tmp_path / "h", {**FILES, "strip_comments.py": hook}, config)
+    result = build(root, strict=True)
+    old, new = result.content("decisions/0001-old/"), result.content("decisions/0002-new/")
+    assert old.index("<h1") < old.index("th-banner--superseded") and "<!--" not in old
+    assert "ADR-0002: New way</a>" in old and "ADR-0001: Old way</a>" in new
+
+
 def test_other_builders_get_the_header_in_the_markdown(tmp_path: Path) -> None:
     """Without the plugin (``handbook render``), the header is part of the page's Markdown."""
     root = make_handbook(tmp_path / "h", FILES)

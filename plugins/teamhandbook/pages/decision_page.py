@@ -68,6 +68,11 @@ class Notices:
 
     def put_in(self, html: str) -> str:
         """Return a converted page with the marks replaced by the notices."""
+        if BANNER_MARK not in html:  # another plugin took the comments out: after the title, then
+            title_end = html.find("</h1>")
+            at = title_end + len("</h1>") if title_end >= 0 else 0
+            shown = "\n".join(part for part in (self.banner, self.relations) if part)
+            return f"{html[:at]}\n{shown}\n{html[at:]}"
         # The first occurrences are the marks: only the escaped title comes before them.
         html = html.replace(BANNER_MARK, self.banner, 1)
         return html.replace(RELATIONS_MARK, self.relations, 1) if self.relations else html
