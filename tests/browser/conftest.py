@@ -84,13 +84,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    """A server that says nothing when the browser drops a request it no longer needs."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Pass over a connection the browser closed; report anything else as usual."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # BrokenPipe, ConnectionReset…
+            super().handle_error(request, client_address)
+
+
 @dataclass
 class Server:
     """A static site served on localhost."""
 
     root: Path
     url: str
-    httpd: http.server.ThreadingHTTPServer
+    httpd: _QuietServer
 
     def close(self) -> None:
         """Stop serving."""
@@ -105,7 +114,7 @@ def serve(root: Path, mount_path: str = "/") -> Server:
     """
     handler_class = type("Handler", (_QuietHandler,), {"mount_path": mount_path})
     handler = functools.partial(handler_class, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}{mount_path}", httpd)
