@@ -15,14 +15,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from .cli import HANDBOOK_SCRIPT, run_script
-from .conftest import MINIMAL_CONFIG, Build, as_nobody, build, decision, make_handbook
+from .conftest import MINIMAL_CONFIG, Build, build, decision, make_handbook, unprivileged
 
 SECRET = "hb-secret-7f3a9c1e2b"
 """Set in the environment of every build and written in a file outside the handbook: it must
@@ -264,30 +263,14 @@ def test_a_refused_docs_page_is_neither_read_nor_published(tmp_path: Path) -> No
 
 
 def test_an_unreadable_file_is_not_also_called_empty(tmp_path: Path) -> None:
-    """A decision the system will not let us read is reported once, as unreadable, not as empty too.
-
-    As root every file is readable, so the check then runs as the unprivileged user ``nobody``, on
-    a handbook in a folder that user may enter.
-    """
-    base = Path(tempfile.mkdtemp()) if os.geteuid() == 0 else tmp_path
-    try:
-        root = make_handbook(
-            base / "handbook",
-            {
-                "decisions/0001-ok.md": decision({"status": "accepted"}),
-                "decisions/0002-locked.md": "# Locked\n",
-            },
-        )
-        (root / "decisions" / "0002-locked.md").chmod(0)
-        command = [str(HANDBOOK_SCRIPT), "check", "--format", "json"]
-        if os.geteuid() == 0:
-            base.chmod(0o755)
-            command = as_nobody(command)
-        env = {**os.environ, "HOME": str(base)}
-        result = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env, timeout=120)
-    finally:
-        if base != tmp_path:
-            shutil.rmtree(base)
+    """A decision the system will not let us read is reported once, as unreadable, not as empty too."""
+    root = make_handbook(
+        tmp_path / "handbook",
+        {"decisions/0001-ok.md": decision({"status": "accepted"}), "decisions/0002-locked.md": "# Locked\n"},
+    )
+    (root / "decisions" / "0002-locked.md").chmod(0)
+    command = unprivileged([str(HANDBOOK_SCRIPT), "check", "--format", "json"])
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in result.stderr, result.stderr
     problems = json.loads(result.stdout)["problems"]
     assert [(p["file"], p["line"], p["code"], p["message"]) for p in problems] == [

@@ -27,7 +27,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -41,15 +40,14 @@ import yaml
 from .cli import HANDBOOK_SCRIPT, run_cli, run_script
 from .conftest import (
     MINIMAL_CONFIG,
-    NOBODY,
     REPOSITORY,
     Build,
-    as_nobody,
     build,
     commit_all,
     crashed,
     decision,
     make_handbook,
+    unprivileged,
     write_files,
 )
 from .updates_helpers import PROJECTS, WEEKLY_TEMPLATE, update, weekly
@@ -910,36 +908,8 @@ def check_problems(report: dict, docs_dir: str = "docs") -> set[tuple[str, ...]]
     return found
 
 
-@contextlib.contextmanager
-def handbook_folder(case: Case, tmp_path: Path) -> Iterator[tuple[Path, tuple[str, ...]]]:
-    """Yield the folder to write a case's handbook in, and the command prefix to run both commands with.
-
-    As root every file is readable, so an unprivileged case then runs as the user ``nobody``, in a
-    folder that user may enter and write in.
-    """
-    if not (case.unprivileged and os.geteuid() == 0):
-        yield tmp_path, ()
-        return
-    if shutil.which(NOBODY[0]) is None:
-        pytest.skip(f"running as root, and {NOBODY[0]} is missing to run as another user")
-    base = Path(tempfile.mkdtemp())
-    try:
-        base.chmod(0o755)
-        as_nobody([str(HANDBOOK_SCRIPT)])  # fails plainly when nobody cannot reach the checkout
-        yield base, NOBODY
-    finally:
-        shutil.rmtree(base)
-
-
-def give_to_nobody(root: Path) -> None:
-    """Make everything below ``root`` the user ``nobody``'s, so that user can build it."""
-    for folder, folders, files in os.walk(root):
-        for name in [folder, *(os.path.join(folder, entry) for entry in folders + files)]:
-            os.chown(name, 65534, 65534, follow_symlinks=False)
-
-
 def strict_build(root: Path, prefix: Sequence[str]) -> Build:
-    """Run ``mkdocs build --strict`` in ``root`` (as another user, with a prefix) and return its outcome."""
+    """Run ``mkdocs build --strict`` in ``root`` (through ``prefix`` if any) and return its outcome."""
     if not prefix:
         return build(root, strict=True)
     command = [*prefix, sys.executable, "-m", "mkdocs", "build", "--strict"]
@@ -968,16 +938,14 @@ def check(root: Path, prefix: Sequence[str]) -> tuple[int, dict]:
 def test_build_and_check_agree(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Both pass or both fail, and ``handbook check`` reports exactly what the build logged."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", PINNED_DAY)
-    with handbook_folder(case, tmp_path) as (base, prefix):
-        root = make_handbook(base / "handbook", {**case.files, **case.extra_files}, case.config)
-        if case.prepare is not None:
-            case.prepare(root)
-        if prefix:
-            give_to_nobody(root)
-        with ThreadPoolExecutor(1) as pool:  # both at once: neither writes what the other reads
-            checked = pool.submit(check, root, prefix)
-            strict = strict_build(root, prefix)
-            code, report = checked.result()
+    root = make_handbook(tmp_path / "handbook", {**case.files, **case.extra_files}, case.config)
+    if case.prepare is not None:
+        case.prepare(root)
+    prefix = tuple(unprivileged([])) if case.unprivileged else ()  # root meets the permissions too
+    with ThreadPoolExecutor(1) as pool:  # both at once: neither writes what the other reads
+        checked = pool.submit(check, root, prefix)
+        strict = strict_build(root, prefix)
+        code, report = checked.result()
     assert (strict.returncode != 0) is case.fails, strict.log
     assert code == (1 if case.fails else 0), report
     assert check_problems(report) == build_problems(strict.log)
