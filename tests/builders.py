@@ -125,8 +125,13 @@ def _timed(name: str, site: Path, steps: list[tuple[list[str], Path]]) -> Built:
     return Built(name, site, code, log, time.perf_counter() - start)
 
 
-def build(name: str, base: Path) -> Built:
-    """Build the example handbook one way into a folder below ``base``."""
+def build(name: str, base: Path, site_url: str | None = None) -> Built:
+    """Build the example handbook one way into a folder below ``base``.
+
+    With ``site_url``, plain MkDocs builds the rendered project for that address instead of its
+    configured one, as ``mkdocs serve`` does (the browser tests serve it on localhost, where
+    Material's instant navigation only takes over links to the addresses of the sitemap).
+    """
     folder = base / name
     if name in ("mkdocs", "properdocs"):
         tool = [sys.executable, "-m", "mkdocs"] if name == "mkdocs" else [str(BIN / "properdocs")]
@@ -138,8 +143,12 @@ def build(name: str, base: Path) -> Built:
         return _timed(name, folder / "site", steps)
     if name == "mkdocs-render":
         render = [*handbook, "render", "--for", "mkdocs", "--out", str(folder)]
-        steps = [(render, REPOSITORY), ([sys.executable, "-m", "mkdocs", "build", "--strict"], folder)]
-        return _timed(name, folder / "site", steps)
+        mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        if site_url is not None:
+            from .browser.conftest import BUILD_FOR_URL
+
+            mkdocs = [sys.executable, "-c", BUILD_FOR_URL, "mkdocs.yml", "site", site_url]
+        return _timed(name, folder / "site", [(render, REPOSITORY), (mkdocs, folder)])
     if name == "zensical-as-is":
         shutil.copytree(REPOSITORY, folder, ignore=shutil.ignore_patterns(*COPY_IGNORED))
         strict = _timed(name, folder / "site", [([str(BIN / "zensical"), "build", "--strict"], folder)])

@@ -120,7 +120,7 @@ def serve(root: Path, mount_path: str = "/") -> Server:
     return Server(root, f"http://127.0.0.1:{httpd.server_address[1]}{mount_path}", httpd)
 
 
-_BUILD_FOR_URL = """\
+BUILD_FOR_URL = """\
 import logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -141,7 +141,7 @@ def build_site(config: Path, destination: Path, site_url: str | None = None) -> 
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
         command += ["-d", str(destination)]
     else:
-        command = [sys.executable, "-c", _BUILD_FOR_URL, str(config), str(destination), site_url]
+        command = [sys.executable, "-c", BUILD_FOR_URL, str(config), str(destination), site_url]
     result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return destination
