@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from teamhandbook.handbook import load_handbook
 from teamhandbook.macros.render import PageContext, macro_environment, render_page
+from teamhandbook.pages.macro_guard import Markers
 from teamhandbook.settings import Settings
 
 from .conftest import decision, write_files
@@ -47,3 +48,20 @@ def test_macros_are_evaluated_as_mkdocs_macros_would(environment, text, expected
     else:
         assert [(p.file, p.line) for p in problems] == [("docs/index.md", problem_line)]
         assert rendered == text
+
+
+def test_a_sites_own_markers_are_read_and_kept_in_code() -> None:
+    """With mkdocs-macros' markers changed, macros are read in the site's markers, code in those
+    markers is kept as written, and Jinja's usual ``{{ }}`` and ``{% %}`` are text."""
+    markers = Markers.from_jinja(
+        {
+            "variable_start_string": "[[",
+            "variable_end_string": "]]",
+            "block_start_string": "<%",
+            "block_end_string": "%>",
+        }
+    )
+    environment = macro_environment(None, "strict", markers)
+    text = "<% if true %>[[ 1 + 1 ]]<% endif %> and {{ 2 }} {% x %}, `[[ kept() ]]`\n"
+    rendered, problems = render_page(text, "docs/index.md", environment)
+    assert (rendered, problems) == ("2 and {{ 2 }} {% x %}, `[[ kept() ]]`\n", [])

@@ -88,6 +88,8 @@ def plugin_config(options: dict, *more: object) -> dict:
 
 ACCEPTED = decision({"status": "accepted", "date": "2024-01-10"}, "Record decisions")
 MACROS = [*MINIMAL_CONFIG["plugins"], "macros"]
+SQUARE_MARKERS = {"j2_variable_start_string": "[[", "j2_variable_end_string": "]]"}
+"""mkdocs-macros' options for a site that writes its macros ``[[ like_this() ]]``."""
 AGREEMENT_PAGE = "# Overlap\n\nWe overlap {{ core_hours() }}.\n"
 TEAM = """\
 people:
@@ -718,6 +720,24 @@ CASES = [
         codes=("macro",),
     ),
     Case(
+        "a failing macro in the site's own variable markers",
+        {"docs/index.md": "# Home\n\nHello [[ no_such_macro() ]].\n"},
+        config=config(plugins=["search", "team-handbook", {"macros": SQUARE_MARKERS}]),
+        fails=True,
+        codes=("macro",),
+    ),
+    Case(
+        "braces that are text where the site changed its variable markers",
+        {
+            "docs/index.md": "# Home\n\nHello {{ no_such_macro() }}.\n",
+            "decisions/0001-x.md": decision(
+                {"status": "accepted"}, "X", "The template reads `[[ no_such_macro() ]]`."
+            ),
+        },
+        config=plugin_config({"render_macros": True}, {"macros": SQUARE_MARKERS}),
+        fails=False,
+    ),
+    Case(
         "a page whose macro fails, and its broken link",
         {"docs/index.md": "# Home\n\n[gone](gone.md) and {{ no_such_macro() }}\n"},
         config=config(plugins=MACROS),
@@ -760,6 +780,13 @@ CASES = [
         ),
         fails=True,
         codes=("macro", "broken-link"),
+    ),
+    Case(
+        "the plugin switched off, where the site changed its variable markers",
+        {"docs/index.md": "# Home\n\n{{ decision_count() }} and [[ no_such_macro() ]]\n"},
+        config=config(plugins=["search", {"macros": SQUARE_MARKERS}, {"team-handbook": {"enabled": False}}]),
+        fails=True,
+        codes=("macro",),
     ),
     Case(
         "settings inherited from a base configuration",
@@ -1141,6 +1168,24 @@ def test_render_evaluates_the_macros_the_site_evaluates(
     assert ("We have 1 decisions." in rendered) is render_macros
     assert ("{{ decision_count() }}" in rendered) is not render_macros
     assert "{{ decision_count() }}" in (tmp_path / "out" / "index.md").read_text("utf-8")
+
+
+def test_render_evaluates_macros_in_the_sites_own_markers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``handbook render`` reads macros in the markers the site gives mkdocs-macros, and leaves
+    Jinja's usual ``{{ }}`` as text there, as the build does."""
+    root = make_handbook(
+        tmp_path / "handbook",
+        {
+            "decisions/0001-x.md": ACCEPTED,
+            "docs/index.md": "# Home\n\n[[ decision_count() ]] decisions, {{ decision_count() }} as typed.\n",
+        },
+        config(plugins=["search", "team-handbook", {"macros": SQUARE_MARKERS}]),
+    )
+    assert run_cli(capsys, root, "render", "--out", str(tmp_path / "out")).code == 0
+    rendered = (tmp_path / "out" / "index.md").read_text("utf-8")
+    assert "1 decisions, {{ decision_count() }} as typed." in rendered
 
 
 def _html_pages(site: Path) -> set[str]:

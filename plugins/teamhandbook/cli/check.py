@@ -19,6 +19,7 @@ from ..handbook import Handbook, load_handbook
 from ..macros.render import macro_environment, render_page
 from ..model.problem import Problem, Severity
 from ..pages import markdown as md
+from ..pages.macro_guard import Markers
 from ..plan.docs_choice import DocsChoice, choose_docs
 from ..plan.render import docs_files, macros_render, rendered_files
 from ..plan.site_plan import PlannedFile, Role
@@ -142,7 +143,7 @@ def switched_off_problems(config: SiteConfig) -> list[Problem]:
     files = docs_files(settings.docs_path, settings.boundary)
     choice = choose_docs(files, config.data, settings.docs_dir, config.use_directory_urls)
     problems = [*choice.problems, *(p for p in config.problems if p.code in BUILDER_WARNINGS)]
-    environment = macro_environment(None, config.macros_undefined)
+    environment = macro_environment(None, config.macros_undefined, Markers.from_jinja(config.macros_markers))
     pages: dict[str, str] = {}
     sources: dict[str, tuple[str, str]] = {}
     for src_uri in choice.pages():

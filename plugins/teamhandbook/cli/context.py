@@ -12,6 +12,7 @@ from typing import TextIO, TypeVar
 
 from ..handbook import Handbook, load_handbook
 from ..model.addresses import site_address
+from ..pages.macro_guard import Markers
 from ..plan.docs_choice import DocsChoice, choose_docs, log_exclusion
 from ..plan.render import Macros, docs_files
 from ..plan.site_plan import Host, SitePlan, plan_site
@@ -114,7 +115,8 @@ def published_pages(config: SiteConfig, choice: DocsChoice) -> list[str]:
 
 def site_macros(config: SiteConfig, as_built: bool = False) -> Macros:
     """Return how the site evaluates macros, from its configuration (``as_built``: for ``check``)."""
-    return Macros(config.macros, config.macros_by_default, config.macros_undefined, as_built)
+    markers = Markers.from_jinja(config.macros_markers)
+    return Macros(config.macros, config.macros_by_default, config.macros_undefined, markers, as_built)
 
 
 def site_plan(

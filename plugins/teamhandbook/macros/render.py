@@ -10,7 +10,7 @@ from __future__ import annotations
 import jinja2
 
 from ..model.problem import Problem, error
-from ..pages.macro_guard import protect_code, template_lines
+from ..pages.macro_guard import Markers, protect_code, template_lines
 from ..readers.frontmatter import split_front_matter
 from . import handbook_macros
 from .context import MacroContext
@@ -45,18 +45,26 @@ UNDEFINED: dict[str, type[jinja2.Undefined]] = {
 leaves ``{{ name }}`` as written but fails on a call such as ``{{ name() }}``)."""
 
 
-def macro_environment(context: MacroContext | None, undefined: str = "strict") -> jinja2.Environment:
+def macro_environment(
+    context: MacroContext | None, undefined: str = "strict", markers: Markers | None = None
+) -> jinja2.Environment:
     """Return a Jinja2 environment with the handbook's macros (none without a ``context``: a site
     whose plugin is switched off), as mkdocs-macros sets one up with ``on_undefined: undefined``
-    (an unknown value is ``strict``)."""
+    (an unknown value is ``strict``) and the site's ``markers``."""
     environment = jinja2.Environment(
         undefined=UNDEFINED.get(undefined, jinja2.StrictUndefined),
         keep_trailing_newline=True,
         autoescape=False,
+        **(markers or Markers()).jinja_options(),
     )
     if context is not None:
         environment.globals.update(handbook_macros(context))
     return environment
+
+
+def environment_markers(environment: jinja2.Environment) -> Markers:
+    """Return the markers a Jinja2 environment reads macros in."""
+    return Markers.from_jinja({name: getattr(environment, name) for name in Markers().jinja_options()})
 
 
 def render_page(
@@ -65,12 +73,13 @@ def render_page(
     """Return the page with its macros evaluated, or as written with a problem when they fail;
     with ``protect``, code samples keep their braces."""
     front_matter = split_front_matter(text, source)
-    marked = template_lines(front_matter.body, including_code=not protect)
+    markers = environment_markers(environment)
+    marked = template_lines(front_matter.body, markers, including_code=not protect)
     if front_matter.data.get("render_macros") is False or not marked:
         return text, []
     head = text[: len(text) - len(front_matter.body)]
     try:
-        template = protect_code(front_matter.body) if protect else front_matter.body
+        template = protect_code(front_matter.body, markers) if protect else front_matter.body
         body = environment.from_string(template).render()
     except jinja2.TemplateSyntaxError as exc:
         line = front_matter.body_line + (exc.lineno or 1) - 1

@@ -9,7 +9,7 @@ spans) is replaced by an expression that prints the marker itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..readers.markdown_scan import code_block_lines, code_spans
@@ -25,6 +25,8 @@ class Markers:
     variable_end: str = "}}"
     block_start: str = "{%"
     comment_start: str = "{#"
+    block_end: str = "%}"
+    comment_end: str = "#}"
 
     @property
     def starts(self) -> tuple[str, ...]:
@@ -34,6 +36,20 @@ class Markers:
     def literal(self, marker: str) -> str:
         """Return an expression that prints ``marker`` as text."""
         return f"{self.variable_start} {marker!r} {self.variable_end}"
+
+    @classmethod
+    def from_jinja(cls, options: Mapping[str, str]) -> Markers:
+        """Return the markers Jinja options set (``variable_start_string``…), the others as default."""
+        fields = {name: options[f"{name}_string"] for name in JINJA_NAMES if options.get(f"{name}_string")}
+        return cls(**fields)
+
+    def jinja_options(self) -> dict[str, str]:
+        """Return the markers as keyword arguments of ``jinja2.Environment``."""
+        return {f"{name}_string": getattr(self, name) for name in JINJA_NAMES}
+
+
+JINJA_NAMES = ("variable_start", "variable_end", "block_start", "block_end", "comment_start", "comment_end")
+"""The markers' names, which Jinja's options (and mkdocs-macros' ``j2_`` options) add ``_string`` to."""
 
 
 def protect_code(markdown: str, markers: Markers | None = None) -> str:

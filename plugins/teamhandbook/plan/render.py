@@ -6,12 +6,13 @@ import contextlib
 import os
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..boundary import Boundary
 from ..macros.render import PageContext, macro_environment, render_page
 from ..model.problem import Problem
+from ..pages.macro_guard import Markers
 from ..pages.redirects import follow_moves
 from ..readers.decision_log import walk
 from ..readers.frontmatter import split_front_matter
@@ -55,6 +56,9 @@ class Macros:
     undefined: str = "keep"
     """mkdocs-macros' ``on_undefined``: what an undefined name becomes."""
 
+    markers: Markers = field(default_factory=Markers)
+    """mkdocs-macros' Jinja markers (its ``j2_..._string`` options): what a macro is written in."""
+
     as_built: bool = False
     """Evaluate exactly what the build evaluates, code samples of authors' and generated pages too
     (the plugin keeps code as written on decisions, updates and agreement pages only), and leave a
@@ -71,11 +75,13 @@ def macros_render(file: PlannedFile, text: str, render_macros: bool, by_default:
     """Tell whether mkdocs-macros renders a page of the plan, set up as the plugin sets it up.
 
     A decision follows the ``render_macros`` option and a template is never rendered, whatever
-    their front matter says; other pages follow their front matter's ``render_macros``, else
-    their default: true for an agreement page, the option for generated pages and updates, and
-    mkdocs-macros' own ``render_by_default`` (``by_default``) for an author's page.
+    their front matter says, nor is an export (``changes.json``: mkdocs-macros sees Markdown pages
+    only, and a site's own markers, such as ``[[``, may be plain JSON); other pages follow their
+    front matter's ``render_macros``, else their default: true for an agreement page, the option
+    for generated pages and updates, and mkdocs-macros' own ``render_by_default`` (``by_default``)
+    for an author's page.
     """
-    if file.role is Role.TEMPLATE:
+    if file.role in (Role.TEMPLATE, Role.EXPORT):
         return False
     if file.role is Role.DECISION:
         wanted: object = render_macros
@@ -101,7 +107,7 @@ def rendered_files(
     render_macros = handbook.settings.render_macros
     texts = {page.src_uri: page.text for page in handbook.pages}
     context = PageContext(handbook)
-    environment = macro_environment(context, macros.undefined)
+    environment = macro_environment(context, macros.undefined, macros.markers)
     pages: dict[str, str] = {}
     copies: dict[str, Path] = {}
     problems: list[Problem] = []

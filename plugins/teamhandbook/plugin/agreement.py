@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from ..macros.render import environment_markers
 from ..pages.macro_guard import Markers, protect_code
 from .files import SourcePage
 
@@ -51,11 +52,7 @@ def macros_plugin(config: MkDocsConfig) -> object | None:
 def markers(config: MkDocsConfig) -> Markers:
     """Return the template markers mkdocs-macros uses in this site (they can be configured)."""
     env = getattr(macros_plugin(config), "env", None)  # None until macros' own on_config has run
-    if env is None:
-        return Markers()
-    return Markers(
-        env.variable_start_string, env.variable_end_string, env.block_start_string, env.comment_start_string
-    )
+    return Markers() if env is None else environment_markers(env)
 
 
 def prepare_page(markdown: str, page: Page, kind: str, config: MkDocsConfig) -> str:

@@ -35,6 +35,9 @@ class SiteConfig:
     """Whether mkdocs-macros renders a page whose front matter does not say (its ``render_by_default``)."""
     macros_undefined: str = "keep"
     """What mkdocs-macros makes of an undefined name (its ``on_undefined``)."""
+    macros_markers: dict[str, str] = field(default_factory=dict)
+    """The Jinja markers the site sets for mkdocs-macros (its ``j2_variable_start_string``…), by
+    Jinja's name for them (``variable_start_string``…): a page's macros are written in those."""
     plugins: list[str] = field(default_factory=list)
     """The names of the site's plugins, in order."""
     site_url: str = ""
@@ -73,6 +76,7 @@ def read_site_config(path: Path, clock: Clock | None = None) -> SiteConfig:
         macros="macros" in {name for name, _ in entries},
         macros_by_default=_macros_option(entries, "render_by_default", True) is not False,
         macros_undefined=str(_macros_option(entries, "on_undefined", "keep")),
+        macros_markers=_macros_markers(entries),
         plugins=[name for name, _ in entries],
         site_url=str(data.get("site_url") or ""),
         site_name=str(data.get("site_name") or ""),
@@ -110,6 +114,19 @@ def _macros_option(entries: list[tuple[str, Any]], key: str, default: object) ->
     """Return an option of the ``macros`` plugin, or mkdocs-macros' default for it."""
     options = next((options for name, options in entries if name == "macros"), None)
     return options.get(key, default) if isinstance(options, dict) else default
+
+
+MARKER_OPTIONS = tuple(
+    f"{part}_{edge}_string" for part in ("block", "variable", "comment") for edge in ("start", "end")
+)
+"""The Jinja markers mkdocs-macros lets a site change, each through its option ``j2_`` + the name."""
+
+
+def _macros_markers(entries: list[tuple[str, Any]]) -> dict[str, str]:
+    """Return the Jinja markers the ``macros`` plugin's options change; mkdocs-macros passes an
+    option on to Jinja only when it is not empty."""
+    values = {name: _macros_option(entries, f"j2_{name}", "") for name in MARKER_OPTIONS}
+    return {name: str(value) for name, value in values.items() if value}
 
 
 def plugin_options(plugins: Any) -> dict[str, Any]:
